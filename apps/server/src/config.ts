@@ -1,0 +1,52 @@
+/**
+ * The only reader of process.env. Validated once at boot; every problem is listed, then the process exits.
+ * Defaults make `npm start` work on a fresh machine: embedded PGlite in ./.kexin-data, port 3000.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const Environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|pglite:|memory:)/, "must start with postgres://, pglite: or memory:")
+    .optional(),
+  KEXIN_DATA_DIR: z.string().default(".kexin-data"),
+  KEXIN_DEMO: z.enum(["auto", "never"]).default("auto"),
+  KEXIN_COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  KEXIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  KEXIN_WEB_DIST: z.string().default("apps/web/dist"),
+  KEXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for PostgreSQL; pglite:<dir> for embedded PGlite on disk; memory: for an in-memory PGlite. */
+  databaseUrl: string;
+  isDemoSeededOnFirstStart: boolean;
+  isCookieSecure: boolean | "auto";
+  loginAttemptsPerMinute: number;
+  webDistDir: string;
+  logLevel: string;
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Environment.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Kexin cannot start, the configuration has problems:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL ?? `pglite:${resolve(env.KEXIN_DATA_DIR, "db")}`,
+    isDemoSeededOnFirstStart: env.KEXIN_DEMO === "auto",
+    isCookieSecure: env.KEXIN_COOKIE_SECURE === "auto" ? "auto" : env.KEXIN_COOKIE_SECURE === "true",
+    loginAttemptsPerMinute: env.KEXIN_LOGIN_RATE_LIMIT,
+    webDistDir: resolve(env.KEXIN_WEB_DIST),
+    logLevel: env.KEXIN_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { Id, IsoDate } from "./common.ts";
+
+export const Channel = z.enum(["email", "sms", "wechat", "phone"]);
+export type Channel = z.infer<typeof Channel>;
+
+/** Consent per channel: false means the customer opted out of that channel. */
+export const Consent = z.object({
+  email: z.boolean(),
+  sms: z.boolean(),
+  wechat: z.boolean(),
+  phone: z.boolean(),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const Gender = z.enum(["female", "male", "unknown"]);
+export const CustomerKind = z.enum(["person", "company"]);
+export const CustomerStatus = z.enum(["active", "archived"]);
+
+const AttributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).nullable().optional();
+
+/** What staff may write about a customer. Every field is validated with a message naming it. */
+export const CustomerInput = z.object({
+  code: optionalText(64),
+  name: text(100).min(1, "name is required"),
+  kind: CustomerKind.default("person"),
+  gender: Gender.default("unknown"),
+  birthday: IsoDate.nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,20}$/, "phone must be digits, spaces, +, - or parentheses (5–20 characters)")
+    .nullable()
+    .optional(),
+  email: z.email("email must be a valid address").max(200).nullable().optional(),
+  wechat: optionalText(64),
+  city: optionalText(64),
+  company: optionalText(200),
+  homeStoreId: Id.nullable().optional(),
+  accountManagerId: Id.nullable().optional(),
+  preferences: optionalText(2000),
+  needs: optionalText(2000),
+  personalNote: optionalText(4000),
+  tags: z.array(text(32).min(1)).max(50).default([]),
+  attributes: z.record(z.string().max(64), AttributeValue).default({}),
+  consent: Consent.default({ email: true, sms: true, wechat: true, phone: true }),
+});
+export type CustomerInput = z.input<typeof CustomerInput>;
+
+export const CustomerUpdate = CustomerInput.partial();
+export type CustomerUpdate = z.input<typeof CustomerUpdate>;
+
+export const Customer = z.object({
+  id: Id,
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: CustomerKind,
+  gender: Gender,
+  birthday: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  wechat: z.string().nullable(),
+  city: z.string().nullable(),
+  company: z.string().nullable(),
+  homeStoreId: Id.nullable(),
+  homeStoreName: z.string().nullable(),
+  accountManagerId: Id.nullable(),
+  accountManagerName: z.string().nullable(),
+  preferences: z.string().nullable(),
+  needs: z.string().nullable(),
+  personalNote: z.string().nullable(),
+  tags: z.array(z.string()),
+  attributes: z.record(z.string(), AttributeValue),
+  consent: Consent,
+  status: CustomerStatus,
+  isErased: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  firstPurchaseAt: z.string().nullable(),
+  lastPurchaseAt: z.string().nullable(),
+  purchaseCount: z.number().int(),
+  totalSpent: z.number(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerSort = z.enum(["name", "lastPurchaseAt", "totalSpent", "purchaseCount", "createdAt"]);
+
+export const CustomerListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  storeId: Id.optional(),
+  tag: z.string().trim().max(32).optional(),
+  status: z.enum(["active", "archived", "all"]).default("active"),
+  /** Customers who bought within the last N days (the "active customer" filter). */
+  activeWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+  minTotalSpent: z.coerce.number().min(0).optional(),
+  sort: CustomerSort.default("lastPurchaseAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type CustomerListQuery = z.input<typeof CustomerListQuery>;
+
+export const CustomerListItem = Customer.pick({
+  id: true,
+  code: true,
+  name: true,
+  phone: true,
+  email: true,
+  city: true,
+  homeStoreId: true,
+  homeStoreName: true,
+  tags: true,
+  status: true,
+  lastPurchaseAt: true,
+  purchaseCount: true,
+  totalSpent: true,
+});
+export type CustomerListItem = z.infer<typeof CustomerListItem>;
+
+export const CustomerList = z.object({ items: z.array(CustomerListItem), total: z.number().int() });
+export type CustomerList = z.infer<typeof CustomerList>;
+
+export const InteractionKind = z.enum(["call", "visit", "email", "sms", "wechat", "note", "other"]);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const InteractionCreate = z.object({
+  kind: InteractionKind,
+  summary: text(200).min(1, "summary is required"),
+  body: optionalText(10_000),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type InteractionCreate = z.input<typeof InteractionCreate>;
+
+export const TimelineEventKind = z.enum(["purchase", "call", "visit", "email", "sms", "wechat", "note", "other"]);
+
+export const TimelineEvent = z.object({
+  id: Id,
+  kind: TimelineEventKind,
+  at: z.string(),
+  summary: z.string(),
+  body: z.string().nullable(),
+  amount: z.number().nullable(),
+  storeName: z.string().nullable(),
+  actorName: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const TimelineQuery = z.object({
+  before: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const Timeline = z.object({ items: z.array(TimelineEvent), hasMore: z.boolean() });
+export type Timeline = z.infer<typeof Timeline>;
