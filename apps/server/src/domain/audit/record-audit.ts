@@ -1,0 +1,43 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { Actor } from "../auth/actor.ts";
+
+/** Actions that must leave a trace: sign-ins, exports, deletes and permission changes. */
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_out"
+  | "customer.export"
+  | "customer.archive"
+  | "customer.erase"
+  | "customer.personal_data_export"
+  | "data.import"
+  | "user.create"
+  | "user.update";
+
+export async function recordAudit(
+  db: Kysely<DB>,
+  entry: {
+    actor?: Actor;
+    orgId?: string | null;
+    userId?: string | null;
+    action: AuditAction;
+    targetType?: string;
+    targetId?: string;
+    details?: Record<string, unknown>;
+    ip?: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      org_id: entry.actor?.orgId ?? entry.orgId ?? null,
+      user_id: entry.actor?.userId ?? entry.userId ?? null,
+      action: entry.action,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      ip: entry.ip ?? entry.actor?.ip ?? null,
+    })
+    .execute();
+}

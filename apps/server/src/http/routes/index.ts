@@ -1,0 +1,19 @@
+/** Every API route, in one list: registration and the OpenAPI document both read it. */
+import type { AnyRoute } from "../route.ts";
+import { auditRoutes } from "./audit.ts";
+import { authRoutes } from "./auth.ts";
+import { customerRoutes } from "./customers.ts";
+import { dashboardRoutes } from "./dashboard.ts";
+import { healthRoutes } from "./health.ts";
+import { importExportRoutes } from "./import-export.ts";
+import { userRoutes } from "./users.ts";
+
+export const allRoutes: AnyRoute[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...dashboardRoutes,
+  ...customerRoutes,
+  ...importExportRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+];

@@ -1,0 +1,38 @@
+/** Starts Kexin's web process on the configured database; used by `kexin serve` and `npm start`. */
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { isDemoSeeded, seedDemo } from "./domain/demo/seed-demo.ts";
+import { buildApp } from "./http/app.ts";
+
+export { loadConfig, type Config } from "./config.ts";
+export { openDatabase, type Database } from "./db/database.ts";
+export { migrateToLatest } from "./db/migrate.ts";
+export { buildApp } from "./http/app.ts";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  if (config.isDemoSeededOnFirstStart && !(await isDemoSeeded(database.db))) {
+    await seedDemo(database.db, { onProgress: (message) => console.log(`[demo] ${message}`) });
+  }
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind });
+  const url = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    database,
+    url,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
