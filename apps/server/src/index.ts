@@ -10,6 +10,7 @@ export { loadConfig, type Config } from "./config.ts";
 export { openDatabase, type Database } from "./db/database.ts";
 export { migrateToLatest } from "./db/migrate.ts";
 export { buildApp } from "./http/app.ts";
+export { refreshPurchaseStats } from "./domain/customers/refresh-purchase-stats.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
