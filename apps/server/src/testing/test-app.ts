@@ -18,4 +18,4 @@ export async function signInAs(app: FastifyInstance, email: string, password = T
   return `kexin_session=${cookie?.value}`;
 }
 
-export const json = <T = any>(response: LightMyRequestResponse): T => response.json() as T;
+export const json = <T,>(response: LightMyRequestResponse): T => response.json() as T;

@@ -1,0 +1,85 @@
+/**
+ * Starts Kexin as a user would (its own process, embedded PGlite in a fresh folder, demo data seeded on first
+ * start) and a headless Chromium to drive it. Screenshots land in test-results/screenshots/.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const repoRoot = resolve(import.meta.dirname, "..");
+export const screenshotDir = join(repoRoot, "test-results", "screenshots");
+
+export function chromiumPath(): string | undefined {
+  return [process.env.KEXIN_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+    (path): path is string => Boolean(path && existsSync(path)),
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject()));
+    });
+  });
+}
+
+export interface KexinUnderTest {
+  baseUrl: string;
+  process: ChildProcess;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export async function startKexin(extraEnv: Record<string, string> = {}): Promise<KexinUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), "kexin-e2e-"));
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "apps/server/src/main.ts")], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), KEXIN_DATA_DIR: dataDir, KEXIN_LOG_LEVEL: "warn", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => output.push(String(chunk)));
+  child.stderr?.on("data", (chunk) => output.push(String(chunk)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Kexin exited early:\n${output.join("")}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Kexin did not start in time:\n${output.join("")}`);
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  return {
+    baseUrl,
+    process: child,
+    output,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once("exit", done)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
