@@ -75,3 +75,5 @@ export const AuditQuery = z.object({
   action: z.string().max(50).optional(),
 });
 export const AuditList = z.object({ items: z.array(AuditEntry), total: z.number().int() });
+export type AuditQuery = z.input<typeof AuditQuery>;
+export type AuditList = z.infer<typeof AuditList>;

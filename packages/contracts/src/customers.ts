@@ -22,12 +22,12 @@ const AttributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 
-/** What staff may write about a customer. Every field is validated with a message naming it. */
-export const CustomerInput = z.object({
+/** The fields staff may write about a customer, without defaults (so a partial update never resets a field). */
+const CustomerFields = z.object({
   code: optionalText(64),
   name: text(100).min(1, "name is required"),
-  kind: CustomerKind.default("person"),
-  gender: Gender.default("unknown"),
+  kind: CustomerKind,
+  gender: Gender,
   birthday: IsoDate.nullable().optional(),
   phone: z
     .string()
@@ -44,13 +44,23 @@ export const CustomerInput = z.object({
   preferences: optionalText(2000),
   needs: optionalText(2000),
   personalNote: optionalText(4000),
-  tags: z.array(text(32).min(1)).max(50).default([]),
-  attributes: z.record(z.string().max(64), AttributeValue).default({}),
+  tags: z.array(text(32).min(1)).max(50),
+  attributes: z.record(z.string().max(64), AttributeValue),
+  consent: Consent,
+});
+
+/** What staff may write about a new customer. Every field is validated with a message naming it. */
+export const CustomerInput = CustomerFields.extend({
+  kind: CustomerKind.default("person"),
+  gender: Gender.default("unknown"),
+  tags: CustomerFields.shape.tags.default([]),
+  attributes: CustomerFields.shape.attributes.default({}),
   consent: Consent.default({ email: true, sms: true, wechat: true, phone: true }),
 });
 export type CustomerInput = z.input<typeof CustomerInput>;
 
-export const CustomerUpdate = CustomerInput.partial();
+/** A partial change: only the fields present are written; absent fields keep their value. */
+export const CustomerUpdate = CustomerFields.partial();
 export type CustomerUpdate = z.input<typeof CustomerUpdate>;
 
 export const Customer = z.object({
@@ -154,3 +164,33 @@ export const TimelineQuery = z.object({
 });
 export const Timeline = z.object({ items: z.array(TimelineEvent), hasMore: z.boolean() });
 export type Timeline = z.infer<typeof Timeline>;
+
+/**
+ * Everything Kexin stores about one person (PIPL art. 45 / GDPR art. 15 and 20): profile, purchases, interactions.
+ */
+export const PersonalDataExport = z.object({
+  exportedAt: z.string(),
+  customer: Customer,
+  transactions: z.array(
+    z.object({
+      id: Id,
+      occurredAt: z.string(),
+      storeName: z.string().nullable(),
+      channel: z.string().nullable(),
+      amount: z.number(),
+      items: z.array(z.unknown()),
+    }),
+  ),
+  interactions: z.array(
+    z.object({
+      id: Id,
+      kind: z.string(),
+      occurredAt: z.string(),
+      summary: z.string(),
+      body: z.string().nullable(),
+      storeName: z.string().nullable(),
+      staffName: z.string().nullable(),
+    }),
+  ),
+});
+export type PersonalDataExport = z.infer<typeof PersonalDataExport>;

@@ -5,6 +5,9 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Numeric = ColumnType<string, string | number, string | number>;
 type Json<T> = ColumnType<T, string | T, string | T>;
+/** A JSON column with a database default (Kysely's Generated<> does not unwrap a ColumnType, so spell it out). */
+type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
+type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrgsTable {
   id: Generated<string>;
@@ -73,8 +76,8 @@ export interface CustomersTable {
   needs: string | null;
   personal_note: string | null;
   tags: Generated<string[]>;
-  attributes: Generated<Json<Record<string, string | number | boolean>>>;
-  consent: Generated<Json<ConsentJson>>;
+  attributes: JsonWithDefault<Record<string, string | number | boolean>>;
+  consent: JsonWithDefault<ConsentJson>;
   status: Generated<"active" | "archived">;
   erased_at: Timestamp | null;
   /** Lower-cased name, code, phone and email joined, for trigram search; a generated column. */
@@ -84,7 +87,7 @@ export interface CustomersTable {
   purchase_count: Generated<number>;
   total_spent: Generated<Numeric>;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampWithDefault;
 }
 
 export interface TransactionsTable {
@@ -97,7 +100,7 @@ export interface TransactionsTable {
   channel: string | null;
   amount: Numeric;
   cost: Numeric | null;
-  items: Generated<Json<unknown[]>>;
+  items: JsonWithDefault<unknown[]>;
   created_at: CreatedAt;
 }
 
@@ -108,7 +111,7 @@ export interface InteractionsTable {
   store_id: string | null;
   user_id: string | null;
   kind: string;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: TimestampWithDefault;
   summary: string;
   body: string | null;
   created_at: CreatedAt;
@@ -121,9 +124,25 @@ export interface AuditLogTable {
   action: string;
   target_type: string | null;
   target_id: string | null;
-  details: Generated<Json<Record<string, unknown>>>;
+  details: JsonWithDefault<Record<string, unknown>>;
   ip: string | null;
   created_at: CreatedAt;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string | null;
+  kind: "customers" | "transactions";
+  file_name: string;
+  status: Generated<"running" | "succeeded" | "failed">;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  report: Json<Record<string, unknown>> | null;
+  message: string | null;
+  heartbeat_at: Generated<Timestamp>;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
 }
 
 export interface DB {
@@ -136,4 +155,5 @@ export interface DB {
   transactions: TransactionsTable;
   interactions: InteractionsTable;
   audit_log: AuditLogTable;
+  import_jobs: ImportJobsTable;
 }

@@ -53,13 +53,15 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
           reply,
         };
         const result = await route.handler(context);
-        if (route.response === null) return reply.sent ? reply : reply.status(route.status ?? 204).send();
+        // A handler that streams returns `reply` after reply.send(stream): the response is underway, leave it be.
+        if (route.response === null) return reply.sent || result === reply ? reply : reply.status(route.status ?? 204).send();
         const checked = route.response.safeParse(result);
         if (!checked.success) {
           request.log.error({ issues: checked.error.issues, url: route.url }, "response does not match its contract");
           throw new Error(`response of ${route.method} ${route.url} does not match its contract`);
         }
-        return reply.status(route.status ?? 200).send(checked.data);
+        // reply.statusCode is 200 unless the handler chose another (e.g. 202 for work it started).
+        return reply.status(route.status ?? reply.statusCode).send(checked.data);
       },
     });
   }

@@ -62,21 +62,22 @@ export function centredCrossProducts(
 ): Float64Array {
   const p = columns;
   const result = new Float64Array(p * p);
-  const block = new Float64Array(BLOCK_ROWS * p);
-  const weights = new Float64Array(BLOCK_ROWS);
-  for (let start = 0; start < rows; start += BLOCK_ROWS) {
-    const size = Math.min(BLOCK_ROWS, rows - start);
+  const blockRows = Math.min(BLOCK_ROWS, rows);
+  const block = new Float64Array(blockRows * p);
+  const weights = new Float64Array(blockRows);
+  for (let start = 0; start < rows; start += blockRows) {
+    const size = Math.min(blockRows, rows - start);
     for (let i = 0; i < size; i++) weights[i] = rowWeights ? rowWeights[start + i] : 1;
     for (let j = 0; j < p; j++) {
       const source = j * rows + start;
-      const target = j * BLOCK_ROWS;
+      const target = j * blockRows;
       const m = means[j];
       for (let i = 0; i < size; i++) block[target + i] = data[source + i] - m;
     }
     for (let a = 0; a < p; a++) {
-      const oa = a * BLOCK_ROWS;
+      const oa = a * blockRows;
       for (let b = a; b < p; b++) {
-        const ob = b * BLOCK_ROWS;
+        const ob = b * blockRows;
         let s = 0;
         if (rowWeights) for (let i = 0; i < size; i++) s += weights[i] * block[oa + i] * block[ob + i];
         else for (let i = 0; i < size; i++) s += block[oa + i] * block[ob + i];

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
+import { storedUserId } from "../auth/system-actor.ts";
 
 /** Actions that must leave a trace: sign-ins, exports, deletes and permission changes. */
 export type AuditAction =
@@ -9,6 +10,7 @@ export type AuditAction =
   | "auth.sign_out"
   | "customer.export"
   | "customer.archive"
+  | "customer.restore"
   | "customer.erase"
   | "customer.personal_data_export"
   | "data.import"
@@ -32,7 +34,7 @@ export async function recordAudit(
     .insertInto("audit_log")
     .values({
       org_id: entry.actor?.orgId ?? entry.orgId ?? null,
-      user_id: entry.actor?.userId ?? entry.userId ?? null,
+      user_id: (entry.actor && storedUserId(entry.actor)) ?? entry.userId ?? null,
       action: entry.action,
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ?? null,

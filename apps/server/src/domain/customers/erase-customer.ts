@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Customer } from "@kexin/contracts";
+import type { DB } from "../../db/schema.ts";
+import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { findCustomer, presentCustomer } from "./customer-record.ts";
+
+/** The name an erased customer keeps, so lists and timelines still read sensibly. */
+export const ERASED_NAME = "已删除客户";
+export const ERASED_TEXT = "[erased]";
+
+/**
+ * Erases a person's personal data on request (PIPL art. 47, GDPR art. 17) while keeping the business's own figures:
+ * the profile is anonymised (contacts, birthday, notes, tags, attributes and code cleared, every channel opted out),
+ * interaction texts are replaced, and purchases keep their amount, date and store so revenue, store totals and
+ * analyses do not change. Final and idempotent: erasing twice changes nothing more. Audited as customer.erase
+ * (without any of the erased data).
+ * @throws AppError customer.not_found outside the actor's organisation or stores.
+ */
+export async function eraseCustomer({ db, actor, id }: { db: Kysely<DB>; actor: Actor; id: string }): Promise<Customer> {
+  const current = await findCustomer(db, actor, id);
+  if (current.erased_at) return presentCustomer(current);
+  await db.transaction().execute(async (trx) => {
+    const now = new Date();
+    await trx
+      .updateTable("customers")
+      .set({
+        name: ERASED_NAME,
+        code: null,
+        gender: "unknown",
+        birthday: null,
+        phone: null,
+        email: null,
+        wechat: null,
+        city: null,
+        company: null,
+        preferences: null,
+        needs: null,
+        personal_note: null,
+        tags: [],
+        attributes: JSON.stringify({}),
+        consent: JSON.stringify({ email: false, sms: false, wechat: false, phone: false }),
+        erased_at: now,
+        updated_at: now,
+      })
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", id)
+      .execute();
+    const interactions = await trx
+      .updateTable("interactions")
+      .set({ summary: ERASED_TEXT, body: null })
+      .where("org_id", "=", actor.orgId)
+      .where("customer_id", "=", id)
+      .executeTakeFirst();
+    await recordAudit(trx, {
+      actor,
+      action: "customer.erase",
+      targetType: "customer",
+      targetId: id,
+      details: { interactionsErased: Number(interactions.numUpdatedRows) },
+    });
+  });
+  return presentCustomer(await findCustomer(db, actor, id));
+}

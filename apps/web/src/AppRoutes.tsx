@@ -1,0 +1,42 @@
+/** Every page, loaded on demand; signed-out visitors see the sign-in page at whatever address they opened. */
+import { lazy, Suspense, type ReactNode } from "react";
+import { Route, Routes } from "react-router-dom";
+import { can, type Permission } from "./auth/permissions.ts";
+import { useMe, useSession } from "./auth/useSession.ts";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { PageSpinner } from "./layout/PageSpinner.tsx";
+import { ForbiddenPage, NotFoundPage } from "./pages/ErrorPages.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+
+const HomePage = lazy(() => import("./pages/HomePage.tsx"));
+const CustomersPage = lazy(() => import("./customers/CustomersPage.tsx"));
+const CustomerPage = lazy(() => import("./customers/CustomerPage.tsx"));
+const ImportPage = lazy(() => import("./imports/ImportPage.tsx"));
+const UsersPage = lazy(() => import("./admin/UsersPage.tsx"));
+const AuditPage = lazy(() => import("./admin/AuditPage.tsx"));
+
+function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useMe();
+  return can(me.role, permission) ? children : <ForbiddenPage />;
+}
+
+export function AppRoutes() {
+  const { state } = useSession();
+  if (state.status === "loading") return <PageSpinner />;
+  if (state.status === "signed-out") return <SignInPage />;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="customers" element={<CustomersPage />} />
+          <Route path="customers/:customerId" element={<CustomerPage />} />
+          <Route path="import" element={<Allowed permission="data.import"><ImportPage /></Allowed>} />
+          <Route path="users" element={<Allowed permission="user.admin"><UsersPage /></Allowed>} />
+          <Route path="audit" element={<Allowed permission="audit.read"><AuditPage /></Allowed>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

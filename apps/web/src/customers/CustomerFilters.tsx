@@ -1,0 +1,73 @@
+/** Search box and filters above the customer table. */
+import { Input, Select, Space } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../auth/useSession.ts";
+import type { ListQuery, ListStatus } from "./useCustomerListQuery.ts";
+
+const ACTIVE_WINDOWS = [30, 90, 180, 365];
+
+export function CustomerFilters({ query, onChange }: { query: ListQuery; onChange(change: Partial<ListQuery>): void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [text, setText] = useState(query.q ?? "");
+  const [tag, setTag] = useState(query.tag ?? "");
+  useEffect(() => setText(query.q ?? ""), [query.q]);
+  useEffect(() => setTag(query.tag ?? ""), [query.tag]);
+
+  return (
+    <Space wrap size="middle" style={{ marginBottom: 16 }}>
+      <Input.Search
+        allowClear
+        enterButton
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onSearch={(value) => onChange({ q: value.trim() || undefined })}
+        placeholder={t("customers.searchPlaceholder")}
+        style={{ width: 300 }}
+        data-testid="customer-search"
+      />
+      <Select
+        allowClear
+        value={query.storeId}
+        onChange={(storeId?: string) => onChange({ storeId })}
+        placeholder={t("customers.allStores")}
+        style={{ width: 170 }}
+        options={me.stores.map((store) => ({ value: store.id, label: store.name }))}
+        data-testid="customer-filter-store"
+      />
+      <Input.Search
+        allowClear
+        value={tag}
+        onChange={(event) => setTag(event.target.value)}
+        onSearch={(value) => onChange({ tag: value.trim() || undefined })}
+        placeholder={t("customers.tag")}
+        style={{ width: 150 }}
+        data-testid="customer-filter-tag"
+      />
+      <Select<ListStatus>
+        value={query.status}
+        onChange={(status) => onChange({ status })}
+        style={{ width: 120 }}
+        options={[
+          { value: "active", label: t("customers.statusActive") },
+          { value: "archived", label: t("customers.statusArchived") },
+          { value: "all", label: t("customers.statusAll") },
+        ]}
+        data-testid="customer-filter-status"
+      />
+      <Select<number>
+        allowClear
+        value={query.activeWithinDays}
+        onChange={(activeWithinDays?: number) => onChange({ activeWithinDays })}
+        placeholder={`${t("customers.activeWithin")}: ${t("customers.anyTime")}`}
+        style={{ width: 180 }}
+        options={ACTIVE_WINDOWS.map((days) => ({
+          value: days,
+          label: `${t("customers.activeWithin")}: ${t("customers.activeWithinDays", { days })}`,
+        }))}
+        data-testid="customer-filter-active"
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,69 @@
+/** Home: the organisation's headline figures and two charts, all from GET /api/dashboard/summary. */
+import type { DashboardSummary } from "@kexin/contracts";
+import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { getDashboardSummary } from "../api/dashboard-api.ts";
+import { formatMoney, formatNumber } from "../i18n/format.ts";
+import { useLocale } from "../i18n/useLocale.ts";
+import { useErrorText } from "../layout/useErrorText.ts";
+import { MonthlyChart } from "./MonthlyChart.tsx";
+import { StoreChart } from "./StoreChart.tsx";
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const errorText = useErrorText();
+  const [summary, setSummary] = useState<DashboardSummary>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    let isCurrent = true;
+    getDashboardSummary()
+      .then((data) => isCurrent && setSummary(data))
+      .catch((caught: unknown) => isCurrent && setError(caught));
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+
+  if (error) return <Alert type="error" showIcon title={errorText(error)} />;
+
+  const figures = [
+    { key: "customers", title: t("home.customers"), value: summary && formatNumber(locale, summary.customers), testId: "home-customers" },
+    { key: "active", title: t("home.activeCustomers"), value: summary && formatNumber(locale, summary.activeCustomers), testId: "home-active-customers" },
+    { key: "purchases", title: t("home.purchases"), value: summary && formatNumber(locale, summary.purchasesLast365Days), testId: "home-purchases" },
+    { key: "revenue", title: t("home.revenue"), value: summary && formatMoney(locale, summary.revenueLast365Days, 0), testId: "home-revenue" },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={3}>{t("home.title")}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {figures.map((figure) => (
+          <Col key={figure.key} xs={24} sm={12} xl={6}>
+            <Card>
+              <Statistic
+                title={figure.title}
+                loading={!summary}
+                valueRender={() => <span data-testid={figure.testId}>{figure.value}</span>}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={15}>
+          <Card title={t("home.monthlyTitle")}>
+            {summary ? <MonthlyChart monthly={summary.monthly} /> : <Skeleton active paragraph={{ rows: 8 }} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title={t("home.byStoreTitle")}>
+            {summary ? <StoreChart byStore={summary.byStore} /> : <Skeleton active paragraph={{ rows: 8 }} />}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

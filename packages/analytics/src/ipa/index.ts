@@ -1,0 +1,2 @@
+/** Importance–performance analysis (Martilla & James 1977). */
+export * from "./importance-performance.ts";
