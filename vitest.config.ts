@@ -1,3 +1,4 @@
+import "./scripts/node20-polyfills.ts";
 import { defineConfig } from "vitest/config";
 
 // Unit and integration tests sit beside the code (x.test.ts). Browser journeys live in e2e/ with their own config.

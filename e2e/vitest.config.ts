@@ -1,3 +1,4 @@
+import "../scripts/node20-polyfills.ts";
 import { defineConfig } from "vitest/config";
 
 // Browser journeys: a real Kexin server on an embedded database, driven in Debian's headless Chromium.

@@ -5,7 +5,7 @@
  * Prints a markdown table and writes it to bench/analytics/RESULTS-pls.md.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -145,7 +145,7 @@ rows.push(
   ],
 );
 
-const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores available, ${mb(totalmem())} RAM, Node ${process.version}`;
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores available, ${mb(totalmem())} RAM, Node ${process.version}, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (other work on the machine slows every row alike)`;
 const table = [
   "| measurement | median ms | vs single pass |",
   "|---|---:|---|",

@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { isDemoSeeded, seedDemo } from "./domain/demo/seed-demo.ts";
+import { failAbandonedImports } from "./domain/imports/fail-abandoned-imports.ts";
 import { buildApp } from "./http/app.ts";
 
 export { loadConfig, type Config } from "./config.ts";
@@ -11,6 +12,12 @@ export { openDatabase, type Database } from "./db/database.ts";
 export { migrateToLatest } from "./db/migrate.ts";
 export { buildApp } from "./http/app.ts";
 export { refreshPurchaseStats } from "./domain/customers/refresh-purchase-stats.ts";
+export { DatabaseLockedError } from "./db/database-lock.ts";
+export { AppError } from "./domain/app-error.ts";
+export { systemActor } from "./domain/auth/system-actor.ts";
+export { seedDemo } from "./domain/demo/seed-demo.ts";
+export { importFile } from "./domain/imports/import-file.ts";
+export { exportCustomers } from "./domain/exports/export-customers.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,6 +29,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
+  // Imports a dead process left "running" wrote nothing (one transaction each): say so. PGlite has one process.
+  await failAbandonedImports(database.db, database.kind === "pglite" ? { staleAfterSeconds: 0 } : {});
   if (config.isDemoSeededOnFirstStart && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, { onProgress: (message) => console.log(`[demo] ${message}`) });
   }

@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { lockDatabaseDirectory } from "./database-lock.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./schema.ts";
 
@@ -29,6 +30,7 @@ export async function openDatabase(url: string): Promise<Database> {
   }
   const directory = url.startsWith("pglite:") ? url.slice("pglite:".length) : undefined;
   if (directory) mkdirSync(directory, { recursive: true });
+  const unlock = directory ? lockDatabaseDirectory(directory) : () => {};
   const pglite = await PGlite.create({
     dataDir: directory,
     extensions: { pg_trgm },
@@ -36,6 +38,9 @@ export async function openDatabase(url: string): Promise<Database> {
     relaxedDurability: false,
     // DATE (OID 1082) as plain yyyy-mm-dd text, like the node-postgres parser above.
     parsers: { 1082: (value: string) => value },
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
   return {
@@ -44,6 +49,7 @@ export async function openDatabase(url: string): Promise<Database> {
     close: async () => {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }

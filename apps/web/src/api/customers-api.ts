@@ -5,12 +5,14 @@ import {
   PersonalDataExport,
   Timeline,
   TimelineEvent,
+  type CustomerExportQuery,
   type CustomerInput,
+  type ExportFormat,
   type CustomerListQuery,
   type CustomerUpdate,
   type InteractionCreate,
 } from "@kexin/contracts";
-import { downloadFile, requestJson, requestVoid, saveBlob } from "./client.ts";
+import { downloadFile, requestJson, saveBlob } from "./client.ts";
 
 const customerPath = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
 
@@ -30,12 +32,13 @@ export function updateCustomer(id: string, change: CustomerUpdate): Promise<Cust
   return requestJson(Customer, customerPath(id), { method: "PATCH", body: change });
 }
 
-export function archiveCustomer(id: string): Promise<void> {
-  return requestVoid(`${customerPath(id)}/archive`, { method: "POST" });
+/** The soft delete: hidden from the default list, history kept. */
+export function archiveCustomer(id: string): Promise<Customer> {
+  return requestJson(Customer, `${customerPath(id)}/archive`, { method: "POST" });
 }
 
-export function restoreCustomer(id: string): Promise<void> {
-  return requestVoid(`${customerPath(id)}/restore`, { method: "POST" });
+export function restoreCustomer(id: string): Promise<Customer> {
+  return requestJson(Customer, `${customerPath(id)}/restore`, { method: "POST" });
 }
 
 /** Newest first; pass the oldest `at` seen so far as `before` to load the next page. */
@@ -43,8 +46,8 @@ export function getTimeline(id: string, before?: string, limit = 30): Promise<Ti
   return requestJson(Timeline, `${customerPath(id)}/timeline`, { query: { before, limit } });
 }
 
-export function addInteraction(id: string, interaction: InteractionCreate): Promise<TimelineEvent | null> {
-  return requestJson(TimelineEvent.nullable().catch(null), `${customerPath(id)}/interactions`, {
+export function addInteraction(id: string, interaction: InteractionCreate): Promise<TimelineEvent> {
+  return requestJson(TimelineEvent, `${customerPath(id)}/interactions`, {
     method: "POST",
     body: interaction,
   });
@@ -56,14 +59,16 @@ export async function downloadPersonalData(id: string, fileName: string): Promis
   saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), fileName);
 }
 
-/** Erases the customer's personal data for good; the server asks for the name as confirmation. */
-export function eraseCustomer(id: string, confirmName: string): Promise<void> {
-  return requestVoid(`${customerPath(id)}/erase`, { method: "POST", body: { confirmName } });
+/**
+ * Erases the customer's personal data for good (purchases stay as anonymous figures). The dashboard asks the user
+ * to type the name first; the server needs no confirmation of its own.
+ */
+export function eraseCustomer(id: string): Promise<Customer> {
+  return requestJson(Customer, `${customerPath(id)}/erase`, { method: "POST" });
 }
 
-export type ExportFormat = "csv" | "xlsx";
-
+/** Downloads the customers matching the list's search and filters as CSV or Excel. */
 export function exportCustomers(format: ExportFormat, filters: CustomerListQuery): Promise<void> {
-  const { page: _page, pageSize: _pageSize, ...rest } = filters;
-  return downloadFile("/api/exports/customers", `customers.${format}`, { ...rest, format });
+  const query: CustomerExportQuery = { q: filters.q, storeId: filters.storeId, tag: filters.tag, status: filters.status, format };
+  return downloadFile("/api/exports/customers", `customers.${format}`, query);
 }

@@ -41,7 +41,7 @@ export function PrivacyActions({ customer, onErased }: { customer: Customer; onE
   async function erase() {
     setErasing(true);
     try {
-      await eraseCustomer(customer.id, typedName);
+      await eraseCustomer(customer.id);
       setConfirming(false);
       void message.success(t("privacy.erasedDone"));
       onErased();

@@ -15,7 +15,12 @@ export interface BgnbdParameters {
   b: number;
 }
 
-/** @throws RangeError unless every parameter is a positive finite number. */
+/**
+ * BG/NBD parameter check: every parameter must be a positive finite number.
+ * Cost: O(1).
+ * @throws RangeError naming the first parameter that is not.
+ * @example checkBgnbdParameters({ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }) // passes silently
+ */
 export function checkBgnbdParameters(parameters: BgnbdParameters): void {
   for (const name of ["r", "alpha", "a", "b"] as const) {
     const value = parameters[name];

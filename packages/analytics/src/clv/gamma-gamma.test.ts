@@ -48,6 +48,14 @@ describe("Gamma-Gamma spend model", () => {
     expect(gammaGammaExpectedSpend(truth, 10_000, 42)).toBeCloseTo(42, 1);
   });
 
+  it("leaves free repeat orders out only when asked, and counts them", () => {
+    const spend = { frequency: [2, 1, 3, 1, 4], averageSpend: [20, 0, 35, 12, 18] };
+    expect(() => fitGammaGamma(spend)).toThrow(/repeat buyer 1 has average spend 0/);
+    const fit = fitGammaGamma(spend, { zeroSpend: "exclude" });
+    expect(fit.excludedZeroSpend).toBe(1);
+    expect(fit.customers).toBe(4);
+  });
+
   it("rejects bad input in plain words", () => {
     expect(() => fitGammaGamma({ frequency: [], averageSpend: [] })).toThrow(/at least one repeat buyer/);
     expect(() => fitGammaGamma({ frequency: [0, 0], averageSpend: [0, 0] })).toThrow(/at least one repeat buyer/);

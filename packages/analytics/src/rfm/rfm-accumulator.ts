@@ -51,7 +51,9 @@ export function createRfmAccumulator(analysisDay: number): RfmAccumulator {
       if (slot === undefined) {
         slot = slots.size;
         if (slot >= capacity) grow();
-        slots.set(customerId, slot);
+        // Store a flat copy of the id: an id sliced out of a large text chunk would otherwise keep the whole chunk
+        // alive for as long as the Map lives, and memory would grow with the input instead of the customers.
+        slots.set((" " + customerId).slice(1), slot);
         lastDay[slot] = orderDay;
         amount[slot] = revenue;
         count[slot] = 1;

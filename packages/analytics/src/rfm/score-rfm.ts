@@ -66,7 +66,11 @@ export function scoreRfm(customers: readonly RfmCustomerInput[], options: RfmOpt
     const r = rfmBinScore(recency[i], bounds.recency, true);
     const f = rfmBinScore(frequency[i], bounds.frequency);
     const m = rfmBinScore(monetary[i], bounds.monetary);
-    return { ...c, r, f, m, score: r * 100 + f * 10 + m, segment: rfmSegment(r, f, m, rules) };
+    // An explicit literal, not a spread: spreading 10⁵–10⁶ customers was the slowest step of scoring.
+    return {
+      id: c.id, recencyDays: c.recencyDays, frequency: c.frequency, monetary: c.monetary,
+      r, f, m, score: r * 100 + f * 10 + m, segment: rfmSegment(r, f, m, rules),
+    };
   });
   return {
     breakpoints: {
