@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     const bigFile = path.join(dir, "orders-big.csv");
     const smallFile = path.join(dir, "orders-1m.csv");
     const smallOrders = Math.min(1_000_000, orders);
-    let t = performance.now();
+    const t = performance.now();
     generateOrdersCsv(bigFile, orders, customers, 42);
     generateOrdersCsv(smallFile, smallOrders, customers, 43);
     const generateSeconds = (performance.now() - t) / 1000;

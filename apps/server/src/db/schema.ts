@@ -138,7 +138,7 @@ export interface ImportJobsTable {
   status: Generated<"running" | "succeeded" | "failed">;
   total_rows: Generated<number>;
   processed_rows: Generated<number>;
-  report: Json<Record<string, unknown>> | null;
+  report: Json<Record<string, unknown> | null>;
   message: string | null;
   heartbeat_at: Generated<Timestamp>;
   created_at: CreatedAt;

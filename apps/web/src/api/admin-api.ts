@@ -1,18 +1,17 @@
-/** Staff accounts and the audit log (administrators). */
+/** Staff accounts, stores and the audit log. */
 import { AuditList, Store, User, type AuditQuery, type UserCreate, type UserUpdate } from "@kexin/contracts";
-import { z } from "zod";
 import { requestJson } from "./client.ts";
 
-/** Accepts either a bare array or `{ items }`, so the page does not care how the list is wrapped. */
-const listOf = <S extends z.ZodType>(item: S) =>
-  z.union([z.array(item), z.object({ items: z.array(item) }).transform((list) => list.items)]);
+const StoreList = Store.array();
+const UserList = User.array();
 
+/** The stores the signed-in user may see (all of them for admins and managers). */
 export function listStores(): Promise<Store[]> {
-  return requestJson(listOf(Store), "/api/stores");
+  return requestJson(StoreList, "/api/stores");
 }
 
 export function listUsers(): Promise<User[]> {
-  return requestJson(listOf(User), "/api/users");
+  return requestJson(UserList, "/api/users");
 }
 
 export function createUser(input: UserCreate): Promise<User> {
@@ -23,6 +22,7 @@ export function updateUser(id: string, change: UserUpdate): Promise<User> {
   return requestJson(User, `/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body: change });
 }
 
+/** Newest first. */
 export function listAudit(query: AuditQuery): Promise<AuditList> {
   return requestJson(AuditList, "/api/audit", { query });
 }

@@ -44,7 +44,7 @@ export function classifyKanoFeature(functional: ArrayLike<number>, dysfunctional
     try {
       counts[classifyKanoAnswer(functional[i], dysfunctional[i])]++;
     } catch (error) {
-      throw new RangeError(`answer pair ${i + 1}: ${(error as Error).message}`);
+      throw new RangeError(`answer pair ${i + 1}: ${(error as Error).message}`, { cause: error });
     }
   }
   return kanoFromCounts(counts);

@@ -21,10 +21,10 @@ const PERSONAL = {
   needs: "周末送货",
   personalNote: "孩子叫小宝",
   tags: ["VIP"],
-  attributes: { idCardTail: "1234" },
+  attributes: { idCardTail: "X9Q7" },
 };
 /** Strings that must not survive an erasure anywhere in the customer's row, timeline or export. */
-const TRACES = ["PII-007", "陈美玲", "1988-08-08", "13912345678", "meiling", "苏州", "美玲茶社", "龙井", "周末送货", "小宝", "1234", "秘密"];
+const TRACES = ["PII-007", "陈美玲", "1988-08-08", "13912345678", "meiling", "苏州", "美玲茶社", "龙井", "周末送货", "小宝", "X9Q7", "秘密"];
 
 describe.each(testDatabaseKinds)("personal data rights on $name", (kind) => {
   let database: Database;
@@ -62,7 +62,7 @@ describe.each(testDatabaseKinds)("personal data rights on $name", (kind) => {
     const response = await call("manager", "GET", `/api/customers/${customer.id}/personal-data`);
     expect(response.statusCode).toBe(200);
     const data = response.json() as PersonalDataExport;
-    expect(data.customer).toMatchObject({ name: "陈美玲", personalNote: "孩子叫小宝", attributes: { idCardTail: "1234" } });
+    expect(data.customer).toMatchObject({ name: "陈美玲", personalNote: "孩子叫小宝", attributes: { idCardTail: "X9Q7" } });
     expect(data.transactions.map((t) => t.amount).sort()).toEqual([120.5, 79.5].sort());
     expect(data.interactions).toEqual([expect.objectContaining({ summary: "回访陈美玲", body: "她说了一个秘密", staffName: "agent user" })]);
     const audit = await database.db
