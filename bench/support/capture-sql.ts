@@ -10,14 +10,15 @@ import {
   type CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type QueryResult,
 } from "kysely";
 
 export function capturingKysely<DB>(target: Kysely<DB>): { db: Kysely<DB>; captured: CompiledQuery[] } {
   const captured: CompiledQuery[] = [];
   const connection: DatabaseConnection = {
-    executeQuery: (compiled) => {
+    executeQuery: <R,>(compiled: CompiledQuery) => {
       captured.push(compiled);
-      return target.executeQuery(compiled);
+      return target.executeQuery(compiled) as Promise<QueryResult<R>>;
     },
     streamQuery: () => {
       throw new Error("capturingKysely does not stream");

@@ -100,7 +100,7 @@ export interface TransactionsTable {
   channel: string | null;
   amount: Numeric;
   cost: Numeric | null;
-  items: JsonWithDefault<unknown[]>;
+  items: ColumnType<unknown, string | unknown[] | undefined, string | unknown[]>;
   created_at: CreatedAt;
 }
 
@@ -140,7 +140,7 @@ export interface ImportJobsTable {
   processed_rows: Generated<number>;
   report: Json<Record<string, unknown> | null>;
   message: string | null;
-  heartbeat_at: Generated<Timestamp>;
+  heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
   created_at: CreatedAt;
   finished_at: Timestamp | null;
 }

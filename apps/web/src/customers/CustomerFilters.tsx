@@ -1,5 +1,6 @@
 /** Search box and filters above the customer table. */
-import { Input, Select, Space } from "antd";
+import { SearchOutlined, TagOutlined } from "@ant-design/icons";
+import { Button, Input, Select, Space } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../auth/useSession.ts";
@@ -17,16 +18,25 @@ export function CustomerFilters({ query, onChange }: { query: ListQuery; onChang
 
   return (
     <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Input.Search
-        allowClear
-        enterButton
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onSearch={(value) => onChange({ q: value.trim() || undefined })}
-        placeholder={t("customers.searchPlaceholder")}
-        style={{ width: 300 }}
-        data-testid="customer-search"
-      />
+      <Space.Compact>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            // The clear icon empties the box: show everyone again at once.
+            if (!event.target.value && query.q) onChange({ q: undefined });
+          }}
+          onPressEnter={() => onChange({ q: text.trim() || undefined })}
+          placeholder={t("customers.searchPlaceholder")}
+          style={{ width: 280 }}
+          data-testid="customer-search"
+        />
+        <Button type="primary" onClick={() => onChange({ q: text.trim() || undefined })} data-testid="customer-search-submit">
+          {t("common.search")}
+        </Button>
+      </Space.Compact>
       <Select
         allowClear
         value={query.storeId}
@@ -36,11 +46,16 @@ export function CustomerFilters({ query, onChange }: { query: ListQuery; onChang
         options={me.stores.map((store) => ({ value: store.id, label: store.name }))}
         data-testid="customer-filter-store"
       />
-      <Input.Search
+      <Input
         allowClear
+        prefix={<TagOutlined />}
         value={tag}
-        onChange={(event) => setTag(event.target.value)}
-        onSearch={(value) => onChange({ tag: value.trim() || undefined })}
+        onChange={(event) => {
+          setTag(event.target.value);
+          if (!event.target.value && query.tag) onChange({ tag: undefined });
+        }}
+        onPressEnter={() => onChange({ tag: tag.trim() || undefined })}
+        onBlur={() => tag.trim() !== (query.tag ?? "") && onChange({ tag: tag.trim() || undefined })}
         placeholder={t("customers.tag")}
         style={{ width: 150 }}
         data-testid="customer-filter-tag"

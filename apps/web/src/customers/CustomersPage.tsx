@@ -1,17 +1,17 @@
 /** The customer archive (客户档案): search, filter, sort and page on the server; export for roles allowed. */
 import { FileExcelOutlined, FileTextOutlined, PlusOutlined } from "@ant-design/icons";
-import type { CustomerList, CustomerListItem } from "@kexin/contracts";
-import { Alert, App, Button, Space, Table, Tag, Typography, type TableProps } from "antd";
+import type { CustomerList, CustomerListItem, ExportFormat } from "@kexin/contracts";
+import { Alert, App, Button, Space, Table, Tag, type TableProps } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useEffect, useState, type HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import type { ExportFormat } from "@kexin/contracts";
 import { exportCustomers, listCustomers } from "../api/customers-api.ts";
 import { can } from "../auth/permissions.ts";
 import { useMe } from "../auth/useSession.ts";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format.ts";
 import { useLocale } from "../i18n/useLocale.ts";
+import { PageTitle } from "../layout/PageTitle.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
 import { CustomerFilters } from "./CustomerFilters.tsx";
 import { CustomerFormModal } from "./CustomerFormModal.tsx";
@@ -128,8 +128,9 @@ export default function CustomersPage() {
 
   return (
     <>
-      <div className="kexin-page-title">
-        <Typography.Title level={3}>{t("customers.title")}</Typography.Title>
+      <PageTitle
+        title={t("customers.title")}
+        extra={
         <Space wrap>
           {can(me.role, "customer.export") && (
             <>
@@ -145,7 +146,8 @@ export default function CustomersPage() {
             {t("customers.newCustomer")}
           </Button>
         </Space>
-      </div>
+        }
+      />
       <CustomerFilters query={query} onChange={update} />
       {Boolean(error) && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       <Table<CustomerListItem>

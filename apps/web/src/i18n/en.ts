@@ -202,7 +202,7 @@ export const en: Messages = {
     submit: "Import",
     importing: "Importing…",
     resultTitle: "Import finished",
-    result: "{{total}} rows: {{imported}} imported, {{skipped}} skipped",
+    result: "{{total}} rows: {{created}} created, {{updated}} updated, {{skipped}} skipped",
     line: "Line",
     field: "Field",
     reason: "Reason",

@@ -199,7 +199,7 @@ export const zhCN = {
     submit: "开始导入",
     importing: "正在导入…",
     resultTitle: "导入完成",
-    result: "共 {{total}} 行，成功导入 {{imported}} 行，跳过 {{skipped}} 行",
+    result: "共 {{total}} 行：新建 {{created}} 行，更新 {{updated}} 行，跳过 {{skipped}} 行",
     line: "行号",
     field: "字段",
     reason: "原因",

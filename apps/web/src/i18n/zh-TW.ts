@@ -201,7 +201,7 @@ export const zhTW: Messages = {
     submit: "開始匯入",
     importing: "正在匯入…",
     resultTitle: "匯入完成",
-    result: "共 {{total}} 列，成功匯入 {{imported}} 列，略過 {{skipped}} 列",
+    result: "共 {{total}} 列：新增 {{created}} 列，更新 {{updated}} 列，略過 {{skipped}} 列",
     line: "列號",
     field: "欄位",
     reason: "原因",

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client.ts";
 import { dryRunImport, previewImport, startImport } from "../api/imports-api.ts";
+import { PageTitle } from "../layout/PageTitle.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
 import { ColumnMapping } from "./ColumnMapping.tsx";
 import { FilePicker } from "./FilePicker.tsx";
@@ -86,13 +87,13 @@ export default function ImportPage() {
     }
   }
 
-  const step = importId ? 3 : dryRun ? 2 : preview ? 1 : 0;
+  const step = job && job.status === "succeeded" ? 4 : importId ? 3 : dryRun ? 2 : preview ? 1 : 0;
   const isRunning = Boolean(importId) && (!job || job.status === "running");
   const percent = job && job.totalRows > 0 ? Math.round((job.processedRows / job.totalRows) * 100) : 0;
 
   return (
     <>
-      <Typography.Title level={3}>{t("imports.title")}</Typography.Title>
+      <PageTitle title={t("imports.title")} />
       <Card>
         <Steps
           current={step}

@@ -9,7 +9,7 @@ export function ImportResult({ job, onAgain }: { job: ImportJob; onAgain(): void
   const report = job.report;
   const isSuccess = job.status === "succeeded";
   const summary = report
-    ? t("imports.result", { total: report.totalRows, imported: report.imported, skipped: report.totalRows - report.imported })
+    ? t("imports.result", { total: report.totalRows, created: report.created, updated: report.updated, skipped: report.skipped })
     : (job.message ?? t("imports.failed"));
   return (
     <Result

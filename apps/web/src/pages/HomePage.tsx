@@ -1,11 +1,12 @@
 /** Home: the organisation's headline figures and two charts, all from GET /api/dashboard/summary. */
 import type { DashboardSummary } from "@kexin/contracts";
-import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Row, Skeleton, Statistic } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getDashboardSummary } from "../api/dashboard-api.ts";
 import { formatMoney, formatNumber } from "../i18n/format.ts";
 import { useLocale } from "../i18n/useLocale.ts";
+import { PageTitle } from "../layout/PageTitle.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
 import { MonthlyChart } from "./MonthlyChart.tsx";
 import { StoreChart } from "./StoreChart.tsx";
@@ -38,7 +39,7 @@ export default function HomePage() {
 
   return (
     <>
-      <Typography.Title level={3}>{t("home.title")}</Typography.Title>
+      <PageTitle title={t("home.title")} />
       <Row gutter={[16, 16]}>
         {figures.map((figure) => (
           <Col key={figure.key} xs={24} sm={12} xl={6}>

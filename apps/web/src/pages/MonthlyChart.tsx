@@ -32,7 +32,7 @@ export function MonthlyChart({ monthly }: { monthly: DashboardSummary["monthly"]
           name: t("home.revenueSeries"),
           type: "line" as const,
           yAxisIndex: 1,
-          smooth: true,
+          smooth: 0.2,
           data: monthly.map((row) => Math.round(row.revenue)),
           itemStyle: { color: "#c8102e" },
         },

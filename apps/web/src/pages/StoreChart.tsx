@@ -15,9 +15,11 @@ export function StoreChart({ byStore }: { byStore: DashboardSummary["byStore"] }
         {
           name: t("home.byStoreTitle"),
           type: "pie" as const,
-          radius: ["40%", "68%"],
+          radius: ["36%", "58%"],
           center: ["50%", "45%"],
-          label: { formatter: "{b}\n{c}" },
+          // Names sit at the card's edges so long store names are not cut off by the canvas.
+          label: { formatter: "{b}\n{c}", alignTo: "edge" as const, edgeDistance: 8, lineHeight: 18 },
+          labelLine: { length: 12, length2: 8 },
           data: byStore.map((store) => ({ name: store.storeName, value: store.customers })),
         },
       ],

@@ -62,7 +62,8 @@ export async function* iterateExportCustomers(
       const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query = query.where("c.search_text", "like", pattern);
     }
-    const batch: ExportCustomer[] = await query.execute();
+    // total_spent is numeric: text from both drivers (the schema's Generated<Numeric> hides that from the types).
+    const batch: ExportCustomer[] = (await query.execute()).map((row) => ({ ...row, total_spent: String(row.total_spent) }));
     if (batch.length > 0) yield batch;
     if (batch.length < batchSize) return;
     after = batch[batch.length - 1].id;
