@@ -147,8 +147,15 @@ async function explain(database: Database, query: CompiledQuery): Promise<string
   return result.rows.map((row) => Object.values(row)[0]).join("\n");
 }
 
+/** Interrupted runs still drop their PostgreSQL database and delete their PGlite directory. */
+let disposeCurrent: (() => Promise<void>) | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void (disposeCurrent?.() ?? Promise.resolve()).finally(() => process.exit(130)));
+}
+
 async function benchmark(kind: string): Promise<Row[]> {
   const { database, dispose } = await openBenchDatabase(kind);
+  disposeCurrent = dispose;
   const config = { ...loadConfig({ KEXIN_LOG_LEVEL: "silent", KEXIN_LOGIN_RATE_LIMIT: "1000" }), webDistDir: "/nonexistent" };
   const app = await buildApp({ db: database.db, config, databaseKind: database.kind });
   try {

@@ -13,7 +13,7 @@ export function AppShell() {
   const { i18n } = useTranslation();
   const locale = toLocale(i18n.language) ?? DEFAULT_LOCALE;
   return (
-    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={THEME}>
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>

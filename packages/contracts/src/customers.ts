@@ -99,6 +99,7 @@ export type Customer = z.infer<typeof Customer>;
 export const CustomerSort = z.enum(["name", "lastPurchaseAt", "totalSpent", "purchaseCount", "createdAt"]);
 
 export const CustomerListQuery = z.object({
+  /** Part of the name, code, phone or email; one or two characters search names only. */
   q: z.string().trim().max(100).optional(),
   storeId: Id.optional(),
   tag: z.string().trim().max(32).optional(),

@@ -3,10 +3,12 @@ import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 import * as initial from "./migrations/0001-initial.ts";
 import * as imports from "./migrations/0002-imports.ts";
+import * as customerListIndexes from "./migrations/0003-customer-list-indexes.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-imports": imports,
+  "0003-customer-list-indexes": customerListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -100,7 +100,7 @@ export interface TransactionsTable {
   channel: string | null;
   amount: Numeric;
   cost: Numeric | null;
-  items: ColumnType<unknown, string | unknown[] | undefined, string | unknown[]>;
+  items: JsonWithDefault<unknown[]>;
   created_at: CreatedAt;
 }
 

@@ -45,7 +45,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   const hasDashboard = existsSync(services.config.webDistDir);
   if (hasDashboard) {
-    await app.register(fastifyStatic, { root: services.config.webDistDir, wildcard: false });
+    await app.register(fastifyStatic, { root: services.config.webDistDir });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && !request.url.startsWith("/api/") && hasDashboard) {

@@ -75,11 +75,11 @@ export function CustomerFilters({ query, onChange }: { query: ListQuery; onChang
         allowClear
         value={query.activeWithinDays}
         onChange={(activeWithinDays?: number) => onChange({ activeWithinDays })}
-        placeholder={`${t("customers.activeWithin")}: ${t("customers.anyTime")}`}
+        placeholder={t("common.labelled", { label: t("customers.activeWithin"), value: t("customers.anyTime") })}
         style={{ width: 180 }}
         options={ACTIVE_WINDOWS.map((days) => ({
           value: days,
-          label: `${t("customers.activeWithin")}: ${t("customers.activeWithinDays", { days })}`,
+          label: t("common.labelled", { label: t("customers.activeWithin"), value: t("customers.activeWithinDays", { days }) }),
         }))}
         data-testid="customer-filter-active"
       />

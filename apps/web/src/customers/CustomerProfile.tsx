@@ -24,7 +24,7 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card title={t("customer.profile")} size="small">
-        <Descriptions column={1} size="small" labelStyle={{ width: 110 }}>
+        <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>
           <Descriptions.Item label={t("customers.code")}>{dash(customer.code)}</Descriptions.Item>
           <Descriptions.Item label={t("customer.kind")}>
             {customer.kind === "company" ? t("customer.kindCompany") : t("customer.kindPerson")}

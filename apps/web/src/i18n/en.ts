@@ -43,6 +43,7 @@ export const en: Messages = {
     saved: "Saved",
     total: "{{count}} in total",
     confirm: "Confirm",
+    labelled: "{{label}}: {{value}}",
   },
   signIn: {
     title: "Sign in to Kexin",
@@ -198,7 +199,7 @@ export const en: Messages = {
     preview: "Preview",
     dryRun: "Dry run (writes nothing)",
     dryRunOk: "Dry run passed: {{valid}} of {{total}} rows are valid",
-    dryRunErrors: "{{count}} problems found; these rows will be skipped",
+    dryRunErrors: "{{count}} problems found. Imports are all or nothing: fix the file and run the dry run again",
     submit: "Import",
     importing: "Importing…",
     resultTitle: "Import finished",

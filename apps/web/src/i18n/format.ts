@@ -58,5 +58,6 @@ export function formatNumber(locale: Locale, value: number): string {
 
 /** Amounts are in renminbi. */
 export function formatMoney(locale: Locale, value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", maximumFractionDigits }).format(value);
+  // narrowSymbol: "¥" in every language rather than "CN¥" in English and 繁體.
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", currencyDisplay: "narrowSymbol", maximumFractionDigits }).format(value);
 }

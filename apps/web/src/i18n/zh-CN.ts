@@ -41,6 +41,7 @@ export const zhCN = {
     saved: "已保存",
     total: "共 {{count}} 条",
     confirm: "确认",
+    labelled: "{{label}}：{{value}}",
   },
   signIn: {
     title: "登录客信",
@@ -195,7 +196,7 @@ export const zhCN = {
     preview: "预览",
     dryRun: "试运行（不写入）",
     dryRunOk: "试运行通过：{{valid}} / {{total}} 行有效",
-    dryRunErrors: "发现 {{count}} 个问题，以下行将被跳过",
+    dryRunErrors: "发现 {{count}} 个问题。导入是全有或全无：请修正文件后重新试运行",
     submit: "开始导入",
     importing: "正在导入…",
     resultTitle: "导入完成",

@@ -43,6 +43,7 @@ export const zhTW: Messages = {
     saved: "已儲存",
     total: "共 {{count}} 筆",
     confirm: "確認",
+    labelled: "{{label}}：{{value}}",
   },
   signIn: {
     title: "登入客信",
@@ -197,7 +198,7 @@ export const zhTW: Messages = {
     preview: "預覽",
     dryRun: "試執行（不寫入）",
     dryRunOk: "試執行通過：{{valid}} / {{total}} 列有效",
-    dryRunErrors: "發現 {{count}} 個問題，以下列將被略過",
+    dryRunErrors: "發現 {{count}} 個問題。匯入為全有或全無：請修正檔案後重新試執行",
     submit: "開始匯入",
     importing: "正在匯入…",
     resultTitle: "匯入完成",

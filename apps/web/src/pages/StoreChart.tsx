@@ -15,11 +15,10 @@ export function StoreChart({ byStore }: { byStore: DashboardSummary["byStore"] }
         {
           name: t("home.byStoreTitle"),
           type: "pie" as const,
-          radius: ["36%", "58%"],
+          radius: ["34%", "54%"],
           center: ["50%", "45%"],
-          // Names sit at the card's edges so long store names are not cut off by the canvas.
-          label: { formatter: "{b}\n{c}", alignTo: "edge" as const, edgeDistance: 8, lineHeight: 18 },
-          labelLine: { length: 12, length2: 8 },
+          label: { formatter: "{b}\n{c}", lineHeight: 18, overflow: "none" as const },
+          labelLine: { length: 10, length2: 10 },
           data: byStore.map((store) => ({ name: store.storeName, value: store.customers })),
         },
       ],

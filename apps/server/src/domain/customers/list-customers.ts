@@ -21,8 +21,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\$
 
 /**
  * The conditions of a customer list, or null when the actor's stores and the asked-for store do not overlap.
- * Written so PostgreSQL can use the indexes of 0001-initial: (org_id, status, last_purchase_at), (org_id,
- * home_store_id, status, last_purchase_at), the trigram index on search_text and the GIN index on tags.
+ * Written so PostgreSQL can use the indexes of 0001 and 0003: (org_id, status, <sort column>), (org_id, home_store_id,
+ * status, last_purchase_at), the trigram index on search_text, the name-gram index and the GIN index on tags.
  */
 function listConditions(actor: Actor, input: ListQuery): RawBuilder<SqlBool> | null {
   const conditions: RawBuilder<unknown>[] = [sql`c.org_id = ${actor.orgId}`];
@@ -34,7 +34,13 @@ function listConditions(actor: Actor, input: ListQuery): RawBuilder<SqlBool> | n
   if (stores?.length === 1) conditions.push(sql`c.home_store_id = ${stores[0]}`);
   else if (stores) conditions.push(sql`c.home_store_id = any(${stores}::uuid[])`);
   if (input.status !== "all") conditions.push(sql`c.status = ${input.status}`);
-  if (input.q) conditions.push(sql`c.search_text like '%' || lower(${escapeLike(input.q)}) || '%'`);
+  if (input.q && [...input.q].length < 3) {
+    // Trigrams cannot serve one or two characters (a surname, a two-character Chinese name): those search names
+    // through the character and pair index of 0003; a name contains q exactly when it contains all of q's grams.
+    conditions.push(sql`kexin_name_grams(lower(c.name)) @> kexin_name_grams(lower(${input.q}))`);
+  } else if (input.q) {
+    conditions.push(sql`c.search_text like '%' || lower(${escapeLike(input.q)}) || '%'`);
+  }
   if (input.tag) conditions.push(sql`c.tags @> array[${input.tag}]::text[]`);
   if (input.activeWithinDays) {
     conditions.push(sql`c.last_purchase_at >= now() - ${input.activeWithinDays} * interval '1 day'`);
@@ -61,6 +67,9 @@ export async function listCustomers({
   const conditions = listConditions(actor, input);
   if (!conditions) return { items: [], total: 0 };
   const direction = input.order === "asc" ? sql`asc` : sql`desc`;
+  // Only last purchase can be empty. The other sort columns are NOT NULL and say nothing about nulls, or the
+  // planner would not match them to their indexes.
+  const nulls = input.sort === "lastPurchaseAt" ? sql`nulls last` : sql``;
   const sortColumn = sql.ref(SORT_COLUMNS[input.sort]);
   const pageQuery = db
     .selectFrom("customers as c")
@@ -81,7 +90,7 @@ export async function listCustomers({
       "c.total_spent",
     ])
     .where(conditions)
-    .orderBy(sql`${sortColumn} ${direction} nulls last`)
+    .orderBy(sql`${sortColumn} ${direction} ${nulls}`)
     .orderBy(sql`c.id ${direction}`)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
