@@ -7,7 +7,7 @@ const onlyRelative = (message) => ({ regex: "^(?!\\.{1,2}/)", message });
 const restrict = (...patterns) => ["error", { patterns }];
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", ".kexin-data/**", "coverage/**"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/.kexin-data/**", "coverage/**", "**/.scratch/**", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,13 +20,13 @@ export default tseslint.config(
   },
   {
     files: ["packages/analytics/src/**/*.ts"],
-    ignores: ["**/*.test.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-support.ts"],
     rules: {
       "no-restricted-imports": restrict(onlyRelative("packages/analytics imports nothing outside itself")),
     },
   },
   {
-    files: ["packages/analytics/src/**/*.test.ts"],
+    files: ["packages/analytics/src/**/*.test.ts", "packages/analytics/src/**/*.test-support.ts"],
     rules: {
       "no-restricted-imports": restrict({
         regex: "^@kexin/(?!analytics)",

@@ -42,9 +42,13 @@ describe.skipIf(!chromiumPath())("browser journeys", () => {
     const firstRow = page.getByTestId("customer-row").first();
     await firstRow.waitFor();
     const name = (await firstRow.locator("td").nth(1).innerText()).trim() || (await firstRow.innerText()).split("\n")[0];
-    await page.getByTestId("customer-search").fill(name.slice(0, 3));
+    await page.getByTestId("customer-search").fill(name);
     await page.getByTestId("customer-search").press("Enter");
-    await expect.poll(() => page.getByTestId("customer-row").count()).toBeGreaterThan(0);
+    // Every row left is a match: the search ran on the server, not a page that happened to contain the name.
+    await expect
+      .poll(async () => (await page.getByTestId("customer-row").allInnerTexts()).every((row) => row.includes(name)), { timeout: 10_000 })
+      .toBe(true);
+    expect(await page.getByTestId("customer-row").count()).toBeLessThan(20);
     await screenshot(page, "customers-search");
     await page.getByTestId("customer-row").first().locator("a").first().click();
     await page.getByTestId("customer-name").waitFor();
@@ -77,8 +81,10 @@ describe.skipIf(!chromiumPath())("browser journeys", () => {
     await screenshot(page, "import-done");
 
     await page.getByTestId("nav-customers").click();
+    await page.getByTestId("customer-row").first().waitFor();
     await page.getByTestId("customer-search").fill("E2E导入");
     await page.getByTestId("customer-search").press("Enter");
-    await expect.poll(() => page.getByTestId("customer-row").count()).toBe(3);
+    await expect.poll(() => page.getByTestId("customer-row").count(), { timeout: 10_000 }).toBe(3);
+    await screenshot(page, "customers-imported");
   });
 });

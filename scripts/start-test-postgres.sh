@@ -2,7 +2,7 @@
 # Starts a throwaway PostgreSQL cluster on loopback for the test suite and prints its URL.
 # Usage: eval "$(bash scripts/start-test-postgres.sh)"   → exports KEXIN_TEST_POSTGRES_URL
 set -euo pipefail
-port="${KEXIN_TEST_POSTGRES_PORT:-55432}"
+port="${KEXIN_TEST_POSTGRES_PORT:-$(node -e "const s=require(\"net\").createServer();s.listen(0,\"127.0.0.1\",()=>{console.log(s.address().port);s.close()})")}"
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 dir="$(mktemp -d /tmp/kexin-pg.XXXXXX)"
 chown postgres "$dir" 2>/dev/null || true

@@ -25,6 +25,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection that the server drops (restart, failover) must not crash the process: the pool
+    // replaces it on the next query, so the error is only logged.
+    pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

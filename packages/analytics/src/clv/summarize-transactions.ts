@@ -106,7 +106,7 @@ export function summarizeTransactions(transactions: readonly ClvTransaction[], o
     try {
       days[i] = dayNumber(row.date);
     } catch (error) {
-      throw new RangeError(`transaction ${i} (customer ${row.customerId}): ${(error as Error).message}`);
+      throw new RangeError(`transaction ${i} (customer ${row.customerId}): ${(error as Error).message}`, { cause: error });
     }
     if (!(row.amount >= 0) || !Number.isFinite(row.amount)) {
       throw new RangeError(`transaction ${i} (customer ${row.customerId}) has amount ${row.amount}; amounts must be numbers ≥ 0`);

@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where gram <> ' ' and gram not like '% %'
     $$`,
     sql`create index customers_name_grams on customers using gin (kexin_name_grams(lower(name)))`,
+    // status=all (archived included) cannot use the (org_id, status, …) indexes for its order.
+    sql`create index customers_org_any_status_last_purchase on customers (org_id, last_purchase_at desc nulls last)`,
     sql`create index customers_org_last_purchase_asc on customers (org_id, status, last_purchase_at asc nulls last)`,
     sql`create index customers_org_total_spent on customers (org_id, status, total_spent)`,
     sql`create index customers_org_purchase_count on customers (org_id, status, purchase_count)`,
@@ -31,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ["name_grams", "org_last_purchase_asc", "org_total_spent", "org_purchase_count", "org_created", "org_name"]) {
+  for (const index of ["name_grams", "org_any_status_last_purchase", "org_last_purchase_asc", "org_total_spent", "org_purchase_count", "org_created", "org_name"]) {
     await sql.raw(`drop index customers_${index}`).execute(db);
   }
   await sql`drop function kexin_name_grams(text)`.execute(db);
