@@ -85,7 +85,7 @@ export interface CustomersTable {
   first_purchase_at: Timestamp | null;
   last_purchase_at: Timestamp | null;
   purchase_count: Generated<number>;
-  total_spent: Generated<Numeric>;
+  total_spent: ColumnType<string, string | number | undefined, string | number>;
   created_at: CreatedAt;
   updated_at: TimestampWithDefault;
 }
