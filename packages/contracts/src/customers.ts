@@ -131,7 +131,19 @@ export const CustomerListItem = Customer.pick({
 });
 export type CustomerListItem = z.infer<typeof CustomerListItem>;
 
-export const CustomerList = z.object({ items: z.array(CustomerListItem), total: z.number().int() });
+/**
+ * Lists count their matches up to this many, then say "more": an exact count over a whole organisation costs more
+ * than the page itself (see BENCHMARKS.md), and nobody pages past ten thousand customers.
+ */
+export const CUSTOMER_LIST_COUNT_CAP = 10_000;
+
+export const CustomerList = z.object({
+  items: z.array(CustomerListItem),
+  /** Matches, counted up to CUSTOMER_LIST_COUNT_CAP. */
+  total: z.number().int(),
+  /** True when there are more matches than `total`. */
+  isTotalCapped: z.boolean(),
+});
 export type CustomerList = z.infer<typeof CustomerList>;
 
 export const InteractionKind = z.enum(["call", "visit", "email", "sms", "wechat", "note", "other"]);

@@ -4,11 +4,13 @@ import { Migrator, type Migration, type MigrationProvider } from "kysely/migrati
 import * as initial from "./migrations/0001-initial.ts";
 import * as imports from "./migrations/0002-imports.ts";
 import * as customerListIndexes from "./migrations/0003-customer-list-indexes.ts";
+import * as customerForeignKeyIndexes from "./migrations/0004-customer-foreign-key-indexes.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-imports": imports,
   "0003-customer-list-indexes": customerListIndexes,
+  "0004-customer-foreign-key-indexes": customerForeignKeyIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

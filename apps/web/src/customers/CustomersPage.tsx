@@ -165,7 +165,7 @@ export default function CustomersPage() {
           total: list?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t("common.total", { count: total }),
+          showTotal: (total) => t(list?.isTotalCapped ? "common.totalAtLeast" : "common.total", { count: total }),
         }}
       />
       <CustomerFormModal

@@ -42,6 +42,7 @@ export const en: Messages = {
     actions: "Actions",
     saved: "Saved",
     total: "{{count}} in total",
+    totalAtLeast: "more than {{count}}",
     confirm: "Confirm",
     labelled: "{{label}}: {{value}}",
   },

@@ -40,6 +40,7 @@ export const zhCN = {
     actions: "操作",
     saved: "已保存",
     total: "共 {{count}} 条",
+    totalAtLeast: "超过 {{count}} 条",
     confirm: "确认",
     labelled: "{{label}}：{{value}}",
   },

@@ -42,6 +42,7 @@ export const zhTW: Messages = {
     actions: "操作",
     saved: "已儲存",
     total: "共 {{count}} 筆",
+    totalAtLeast: "超過 {{count}} 筆",
     confirm: "確認",
     labelled: "{{label}}：{{value}}",
   },

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
-import type { CustomerList, CustomerListQuery } from "@kexin/contracts";
+import { CUSTOMER_LIST_COUNT_CAP, type CustomerList, type CustomerListQuery } from "@kexin/contracts";
 import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
@@ -53,7 +53,7 @@ function listConditions(actor: Actor, input: ListQuery): RawBuilder<SqlBool> | n
  * One page of the customer archive, filtered, searched and sorted, with the total for paging. Store managers and
  * agents see only customers whose home store is one of theirs. Sorting puts customers without a value (never
  * bought) last in both directions; ties are broken by id so pages never overlap.
- * Cost: one indexed page query plus one count with the same conditions (see list-customers.perf.md).
+ * Cost: one indexed page query plus one count with the same conditions, capped at CUSTOMER_LIST_COUNT_CAP.
  */
 export async function listCustomers({
   db,
@@ -65,7 +65,7 @@ export async function listCustomers({
   input: ListQuery;
 }): Promise<CustomerList> {
   const conditions = listConditions(actor, input);
-  if (!conditions) return { items: [], total: 0 };
+  if (!conditions) return { items: [], total: 0, isTotalCapped: false };
   const direction = input.order === "asc" ? sql`asc` : sql`desc`;
   // Only last purchase can be empty. The other sort columns are NOT NULL and say nothing about nulls, or the
   // planner would not match them to their indexes.
@@ -94,13 +94,21 @@ export async function listCustomers({
     .orderBy(sql`c.id ${direction}`)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
+  // Counting stops one past the cap: beyond it the exact number costs more than the page and helps nobody.
   const countQuery = db
-    .selectFrom("customers as c")
-    .select(sql<string>`count(*)`.as("total"))
-    .where(conditions);
+    .selectFrom(
+      db
+        .selectFrom("customers as c")
+        .select(sql`1`.as("one"))
+        .where(conditions)
+        .limit(CUSTOMER_LIST_COUNT_CAP + 1)
+        .as("matches"),
+    )
+    .select(sql<string>`count(*)`.as("total"));
   const [rows, count] = await Promise.all([pageQuery.execute(), countQuery.executeTakeFirstOrThrow()]);
   return {
-    total: Number(count.total),
+    total: Math.min(Number(count.total), CUSTOMER_LIST_COUNT_CAP),
+    isTotalCapped: Number(count.total) > CUSTOMER_LIST_COUNT_CAP,
     items: rows.map((row) => ({
       id: row.id,
       code: row.code,
