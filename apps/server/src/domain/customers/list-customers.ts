@@ -59,10 +59,13 @@ export async function listCustomers({
   db,
   actor,
   input,
+  countCap = CUSTOMER_LIST_COUNT_CAP,
 }: {
   db: Kysely<DB>;
   actor: Actor;
   input: ListQuery;
+  /** Count matches up to this many (tests lower it; the API always uses the contract's cap). */
+  countCap?: number;
 }): Promise<CustomerList> {
   const conditions = listConditions(actor, input);
   if (!conditions) return { items: [], total: 0, isTotalCapped: false };
@@ -101,14 +104,14 @@ export async function listCustomers({
         .selectFrom("customers as c")
         .select(sql`1`.as("one"))
         .where(conditions)
-        .limit(CUSTOMER_LIST_COUNT_CAP + 1)
+        .limit(countCap + 1)
         .as("matches"),
     )
     .select(sql<string>`count(*)`.as("total"));
   const [rows, count] = await Promise.all([pageQuery.execute(), countQuery.executeTakeFirstOrThrow()]);
   return {
-    total: Math.min(Number(count.total), CUSTOMER_LIST_COUNT_CAP),
-    isTotalCapped: Number(count.total) > CUSTOMER_LIST_COUNT_CAP,
+    total: Math.min(Number(count.total), countCap),
+    isTotalCapped: Number(count.total) > countCap,
     items: rows.map((row) => ({
       id: row.id,
       code: row.code,
