@@ -46,8 +46,8 @@ export function regularizedLowerGamma(a: number, x: number): number {
   if (!(x >= 0)) throw new RangeError(`the incomplete gamma function requires x ≥ 0, got ${x}`);
   if (x === 0) return 0;
   if (x === Infinity) return 1;
-  const logPrefix = a * Math.log(x) - x - lnGamma(a);
   if (x < a + 1) {
+    const logPrefix = a * Math.log(x) - x - lnGamma(a);
     let term = 1 / a;
     let total = term;
     for (let n = 1; n < MAX_ITERATIONS; n++) {
@@ -57,24 +57,7 @@ export function regularizedLowerGamma(a: number, x: number): number {
     }
     return Math.min(1, total * Math.exp(logPrefix));
   }
-  // Upper tail Q(a, x) by the modified Lentz continued fraction.
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  return Math.max(0, 1 - Math.exp(logPrefix) * h);
+  return Math.max(0, 1 - upperGammaTail(a, x));
 }
 
 function betaContinuedFraction(a: number, b: number, x: number): number {
@@ -146,6 +129,7 @@ export function normalCdf(z: number): number {
   return z >= 0 ? 0.5 + half : 0.5 - half;
 }
 
+/** Upper tail Q(a, x) = 1 − P(a, x) by the modified Lentz continued fraction; converges for x ≥ a + 1. */
 function upperGammaTail(a: number, x: number): number {
   let b = x + 1 - a;
   let c = 1 / TINY;
