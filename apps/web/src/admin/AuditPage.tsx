@@ -1,9 +1,10 @@
 /** The organisation's audit trail (administrators), newest first, filterable by action. */
-import type { AuditEntry, AuditList } from "@kexin/contracts";
+import type { AuditEntry } from "@kexin/contracts";
 import { Alert, Input, Table, Typography, type TableProps } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "../api/admin-api.ts";
+import { useApiData } from "../api/useApiData.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import { useLocale } from "../i18n/useLocale.ts";
 import { PageTitle } from "../layout/PageTitle.tsx";
@@ -16,25 +17,7 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [action, setAction] = useState<string>();
-  const [list, setList] = useState<AuditList>();
-  const [error, setError] = useState<unknown>();
-  const [isLoading, setLoading] = useState(true);
-
-  useEffect(() => {
-    let isCurrent = true;
-    setLoading(true);
-    listAudit({ page, pageSize, action })
-      .then((data) => {
-        if (!isCurrent) return;
-        setList(data);
-        setError(undefined);
-      })
-      .catch((caught: unknown) => isCurrent && setError(caught))
-      .finally(() => isCurrent && setLoading(false));
-    return () => {
-      isCurrent = false;
-    };
-  }, [page, pageSize, action]);
+  const { data: list, error, isLoading } = useApiData(() => listAudit({ page, pageSize, action }), [page, pageSize, action]);
 
   const columns: TableProps<AuditEntry>["columns"] = [
     { key: "at", title: t("audit.at"), dataIndex: "at", width: 180, render: (at: string) => formatDateTime(locale, at) },

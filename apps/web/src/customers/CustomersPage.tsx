@@ -1,12 +1,13 @@
 /** The customer archive (客户档案): search, filter, sort and page on the server; export for roles allowed. */
 import { FileExcelOutlined, FileTextOutlined, PlusOutlined } from "@ant-design/icons";
-import type { CustomerList, CustomerListItem, ExportFormat } from "@kexin/contracts";
+import type { CustomerListItem, ExportFormat } from "@kexin/contracts";
 import { Alert, App, Button, Space, Table, Tag, type TableProps } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
-import { useEffect, useState, type HTMLAttributes } from "react";
+import { useState, type HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { exportCustomers, listCustomers } from "../api/customers-api.ts";
+import { useApiData } from "../api/useApiData.ts";
 import { can } from "../auth/permissions.ts";
 import { useMe } from "../auth/useSession.ts";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format.ts";
@@ -27,27 +28,10 @@ export default function CustomersPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const { query, apiQuery, update } = useCustomerListQuery();
-  const [list, setList] = useState<CustomerList>();
-  const [error, setError] = useState<unknown>();
-  const [isLoading, setLoading] = useState(true);
+  const { data: list, error, isLoading } = useApiData(() => listCustomers(apiQuery), [apiQuery]);
   const [exporting, setExporting] = useState<ExportFormat>();
   const [isCreating, setCreating] = useState(false);
 
-  useEffect(() => {
-    let isCurrent = true;
-    setLoading(true);
-    listCustomers(apiQuery)
-      .then((data) => {
-        if (!isCurrent) return;
-        setList(data);
-        setError(undefined);
-      })
-      .catch((caught: unknown) => isCurrent && setError(caught))
-      .finally(() => isCurrent && setLoading(false));
-    return () => {
-      isCurrent = false;
-    };
-  }, [apiQuery]);
 
   async function runExport(format: ExportFormat) {
     setExporting(format);

@@ -1,9 +1,8 @@
 /** Home: the organisation's headline figures and two charts, all from GET /api/dashboard/summary. */
-import type { DashboardSummary } from "@kexin/contracts";
 import { Alert, Card, Col, Row, Skeleton, Statistic } from "antd";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getDashboardSummary } from "../api/dashboard-api.ts";
+import { useApiData } from "../api/useApiData.ts";
 import { formatMoney, formatNumber } from "../i18n/format.ts";
 import { useLocale } from "../i18n/useLocale.ts";
 import { PageTitle } from "../layout/PageTitle.tsx";
@@ -15,18 +14,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const [summary, setSummary] = useState<DashboardSummary>();
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    let isCurrent = true;
-    getDashboardSummary()
-      .then((data) => isCurrent && setSummary(data))
-      .catch((caught: unknown) => isCurrent && setError(caught));
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
+  const { data: summary, error } = useApiData(getDashboardSummary, []);
 
   if (error) return <Alert type="error" showIcon title={errorText(error)} />;
 
