@@ -14,6 +14,12 @@ const CustomerPage = lazy(() => import("./customers/CustomerPage.tsx"));
 const ImportPage = lazy(() => import("./imports/ImportPage.tsx"));
 const UsersPage = lazy(() => import("./admin/UsersPage.tsx"));
 const AuditPage = lazy(() => import("./admin/AuditPage.tsx"));
+const SurveysPage = lazy(() => import("./surveys/SurveysPage.tsx"));
+const SurveyBuilderPage = lazy(() => import("./surveys/SurveyBuilderPage.tsx"));
+const SurveyDistributionPage = lazy(() => import("./surveys/SurveyDistributionPage.tsx"));
+const SurveyReportPage = lazy(() => import("./reports/SurveyReportPage.tsx"));
+const FeedbackPage = lazy(() => import("./feedback/FeedbackPage.tsx"));
+const TasksPage = lazy(() => import("./tasks/TasksPage.tsx"));
 
 function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
   const me = useMe();
@@ -34,6 +40,12 @@ export function AppRoutes() {
           <Route path="import" element={<Allowed permission="data.import"><ImportPage /></Allowed>} />
           <Route path="users" element={<Allowed permission="user.admin"><UsersPage /></Allowed>} />
           <Route path="audit" element={<Allowed permission="audit.read"><AuditPage /></Allowed>} />
+          <Route path="surveys" element={<Allowed permission="survey.read"><SurveysPage /></Allowed>} />
+          <Route path="surveys/:surveyId/edit" element={<Allowed permission="survey.read"><SurveyBuilderPage /></Allowed>} />
+          <Route path="surveys/:surveyId/distribute" element={<Allowed permission="survey.read"><SurveyDistributionPage /></Allowed>} />
+          <Route path="surveys/:surveyId/report/:reportKind?" element={<Allowed permission="report.read"><SurveyReportPage /></Allowed>} />
+          <Route path="feedback" element={<Allowed permission="feedback.read"><FeedbackPage /></Allowed>} />
+          <Route path="tasks" element={<Allowed permission="task.read"><TasksPage /></Allowed>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -4,3 +4,6 @@ export * from "./customers.ts";
 export * from "./dashboard.ts";
 export * from "./errors.ts";
 export * from "./imports.ts";
+export * from "./surveys/index.ts";
+export * from "./tasks.ts";
+export * from "./permissions.ts";

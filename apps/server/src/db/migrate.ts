@@ -5,12 +5,14 @@ import * as initial from "./migrations/0001-initial.ts";
 import * as imports from "./migrations/0002-imports.ts";
 import * as customerListIndexes from "./migrations/0003-customer-list-indexes.ts";
 import * as customerForeignKeyIndexes from "./migrations/0004-customer-foreign-key-indexes.ts";
+import * as surveys from "./migrations/0005-surveys.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-imports": imports,
   "0003-customer-list-indexes": customerListIndexes,
   "0004-customer-foreign-key-indexes": customerForeignKeyIndexes,
+  "0005-surveys": surveys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

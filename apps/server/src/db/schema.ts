@@ -145,6 +145,119 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface SurveysTable {
+  id: Generated<string>;
+  org_id: string;
+  store_id: string | null;
+  name: string;
+  status: ColumnType<"draft" | "live" | "closed", "draft" | "live" | "closed" | undefined, "draft" | "live" | "closed">;
+  template_key: string | null;
+  /** A SurveyDefinition (contracts), validated on the way in. */
+  draft: Json<unknown>;
+  draft_updated_at: TimestampWithDefault;
+  current_version: number | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: TimestampWithDefault;
+}
+
+export interface SurveyVersionsTable {
+  org_id: string;
+  survey_id: string;
+  version: number;
+  definition: Json<unknown>;
+  published_at: TimestampWithDefault;
+  published_by: string | null;
+}
+
+export interface SurveyLinksTable {
+  id: Generated<string>;
+  org_id: string;
+  survey_id: string;
+  slug: string;
+  kind: ColumnType<"public" | "kiosk", "public" | "kiosk" | undefined, "public" | "kiosk">;
+  store_id: string | null;
+  label: string;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type InvitationStatusValue = "pending" | "sent" | "failed" | "answered";
+export interface SurveyInvitationsTable {
+  id: Generated<string>;
+  org_id: string;
+  survey_id: string;
+  customer_id: string | null;
+  email: string;
+  language: Generated<string>;
+  token_hash: string;
+  status: ColumnType<InvitationStatusValue, InvitationStatusValue | undefined, InvitationStatusValue>;
+  attempts: Generated<number>;
+  error: string | null;
+  sent_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  response_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type ResponseChannel = "link" | "kiosk" | "email" | "staff" | "import";
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  org_id: string;
+  survey_id: string;
+  version: number;
+  link_id: string | null;
+  invitation_id: string | null;
+  customer_id: string | null;
+  store_id: string | null;
+  staff_id: string | null;
+  channel: ResponseChannel;
+  language: string;
+  submission_key: string;
+  /** Answers (contracts `Answers`), checked against the version before insert. */
+  answers: Json<Record<string, unknown>>;
+  started_at: Timestamp | null;
+  submitted_at: TimestampWithDefault;
+}
+
+export interface SurveyDraftsTable {
+  key_hash: string;
+  org_id: string;
+  survey_id: string;
+  version: number;
+  page_index: Generated<number>;
+  answers: Json<Record<string, unknown>>;
+  updated_at: TimestampWithDefault;
+}
+
+export type TaskKindValue = "follow_up" | "call" | "visit" | "greeting";
+export type TaskStatusValue = "open" | "done" | "dismissed";
+export type TaskOutcomeValue = "reached" | "not_reached" | "issue_found" | "resolved";
+export interface TasksTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: TaskKindValue;
+  status: ColumnType<TaskStatusValue, TaskStatusValue | undefined, TaskStatusValue>;
+  title: string;
+  detail: string | null;
+  customer_id: string | null;
+  store_id: string | null;
+  assignee_id: string | null;
+  source_type: "survey_response" | "feedback" | "plan" | null;
+  source_id: string | null;
+  survey_id: string | null;
+  /** Unique per organisation: regenerating a task with the same key never duplicates it. */
+  dedupe_key: string;
+  due_at: Timestamp;
+  outcome: TaskOutcomeValue | null;
+  outcome_note: string | null;
+  closed_by: string | null;
+  created_at: CreatedAt;
+  closed_at: Timestamp | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   stores: StoresTable;
@@ -156,4 +269,11 @@ export interface DB {
   interactions: InteractionsTable;
   audit_log: AuditLogTable;
   import_jobs: ImportJobsTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  survey_links: SurveyLinksTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_drafts: SurveyDraftsTable;
+  tasks: TasksTable;
 }

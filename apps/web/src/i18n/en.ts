@@ -1,7 +1,16 @@
 /** English. */
 import type { Messages } from "./zh-CN.ts";
 
+import { feedbackEn } from "./feedback.en.ts";
+import { reportsEn } from "./reports.en.ts";
+import { surveysEn } from "./surveys.en.ts";
+import { tasksEn } from "./tasks.en.ts";
+
 export const en: Messages = {
+  surveys: surveysEn,
+  reports: reportsEn,
+  feedback: feedbackEn,
+  tasks: tasksEn,
   app: {
     name: "Kexin",
     tagline: "From customer satisfaction to customer trust",
@@ -13,6 +22,9 @@ export const en: Messages = {
     forbidden: "Your role may not open this page",
   },
   nav: {
+    surveys: "Surveys",
+    feedback: "Feedback",
+    tasks: "Tasks",
     home: "Home",
     customers: "Customers",
     import: "Import",

@@ -1,5 +1,14 @@
 /** 简体中文 — the default language and the shape every other translation must match. */
+import { feedbackZhCN } from "./feedback.zh-CN.ts";
+import { reportsZhCN } from "./reports.zh-CN.ts";
+import { surveysZhCN } from "./surveys.zh-CN.ts";
+import { tasksZhCN } from "./tasks.zh-CN.ts";
+
 export const zhCN = {
+  surveys: surveysZhCN,
+  reports: reportsZhCN,
+  feedback: feedbackZhCN,
+  tasks: tasksZhCN,
   app: {
     name: "客信",
     tagline: "从顾客满意到顾客信任",
@@ -11,6 +20,9 @@ export const zhCN = {
     forbidden: "您的角色无权访问此页面",
   },
   nav: {
+    surveys: "问卷调查",
+    feedback: "意见反馈",
+    tasks: "待办任务",
     home: "首页",
     customers: "客户档案",
     import: "数据导入",

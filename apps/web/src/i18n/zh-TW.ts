@@ -1,7 +1,16 @@
 /** 繁體中文（台灣用語）. */
 import type { Messages } from "./zh-CN.ts";
 
+import { feedbackZhTW } from "./feedback.zh-TW.ts";
+import { reportsZhTW } from "./reports.zh-TW.ts";
+import { surveysZhTW } from "./surveys.zh-TW.ts";
+import { tasksZhTW } from "./tasks.zh-TW.ts";
+
 export const zhTW: Messages = {
+  surveys: surveysZhTW,
+  reports: reportsZhTW,
+  feedback: feedbackZhTW,
+  tasks: tasksZhTW,
   app: {
     name: "客信",
     tagline: "從顧客滿意到顧客信任",
@@ -13,6 +22,9 @@ export const zhTW: Messages = {
     forbidden: "您的角色無權存取此頁面",
   },
   nav: {
+    surveys: "問卷調查",
+    feedback: "意見回饋",
+    tasks: "待辦任務",
     home: "首頁",
     customers: "客戶檔案",
     import: "資料匯入",

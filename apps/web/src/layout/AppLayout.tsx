@@ -1,7 +1,10 @@
 /** The signed-in frame: a role-aware side menu, the header with language and account, and the page. */
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
+  FormOutlined,
+  MessageOutlined,
   DashboardOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -35,6 +38,15 @@ export function AppLayout() {
     { key: "home", path: "/", icon: <DashboardOutlined />, label: t("nav.home"), testId: "nav-home" },
     { key: "customers", path: "/customers", icon: <TeamOutlined />, label: t("nav.customers"), testId: "nav-customers" },
   ];
+  if (can(me.role, "survey.read")) {
+    entries.push({ key: "surveys", path: "/surveys", icon: <FormOutlined />, label: t("nav.surveys"), testId: "nav-surveys" });
+  }
+  if (can(me.role, "feedback.read")) {
+    entries.push({ key: "feedback", path: "/feedback", icon: <MessageOutlined />, label: t("nav.feedback"), testId: "nav-feedback" });
+  }
+  if (can(me.role, "task.read")) {
+    entries.push({ key: "tasks", path: "/tasks", icon: <CheckSquareOutlined />, label: t("nav.tasks"), testId: "nav-tasks" });
+  }
   if (can(me.role, "data.import")) {
     entries.push({ key: "import", path: "/import", icon: <CloudUploadOutlined />, label: t("nav.import"), testId: "nav-import" });
   }

@@ -1,40 +1,16 @@
 /**
- * The one place where roles and store scope are decided. Every route names a permission; `authorize` checks it
- * before the use case runs, and use cases filter rows by `storeScope(actor)`.
- *
- *   admin          everything in the organisation
- *   manager        every store, but no user administration
- *   store_manager  only their own stores' customers, data and staff
- *   agent          their own stores, no exports, no deletes, no imports
+ * The one place where roles and store scope are enforced. Every route names a permission; `authorize` checks it
+ * before the use case runs, and use cases filter rows by `storeScope(actor)`. The role → permission table itself is
+ * in @kexin/contracts (permissions.ts), so the dashboard hides exactly what the server refuses.
  */
-import type { Role } from "@kexin/contracts";
+import { roleCan, type Permission } from "@kexin/contracts";
 import { AppError } from "../app-error.ts";
 import type { Actor } from "./actor.ts";
 
-export const PERMISSIONS = [
-  "dashboard.read",
-  "customer.read",
-  "customer.write",
-  "customer.delete",
-  "customer.export",
-  "customer.erase",
-  "data.import",
-  "user.read",
-  "user.admin",
-  "audit.read",
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-const everything = new Set<Permission>(PERMISSIONS);
-const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  admin: everything,
-  manager: new Set(PERMISSIONS.filter((p) => p !== "user.admin" && p !== "audit.read")),
-  store_manager: new Set(PERMISSIONS.filter((p) => p !== "user.admin" && p !== "audit.read" && p !== "customer.erase")),
-  agent: new Set<Permission>(["dashboard.read", "customer.read", "customer.write", "user.read"]),
-};
+export { PERMISSIONS, type Permission } from "@kexin/contracts";
 
 export function can(actor: Actor, permission: Permission): boolean {
-  return GRANTS[actor.role].has(permission);
+  return roleCan(actor.role, permission);
 }
 
 /** @throws AppError forbidden when the actor's role lacks the permission. */

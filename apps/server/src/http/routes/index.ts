@@ -7,6 +7,12 @@ import { dashboardRoutes } from "./dashboard.ts";
 import { healthRoutes } from "./health.ts";
 import { importExportRoutes } from "./import-export.ts";
 import { userRoutes } from "./users.ts";
+import { surveyRoutes } from "./surveys.ts";
+import { surveyDistributionRoutes } from "./survey-distribution.ts";
+import { publicSurveyRoutes } from "./public-surveys.ts";
+import { reportRoutes } from "./reports.ts";
+import { feedbackRoutes } from "./feedback.ts";
+import { taskRoutes } from "./tasks.ts";
 
 export const allRoutes: AnyRoute[] = [
   ...healthRoutes,
@@ -16,4 +22,10 @@ export const allRoutes: AnyRoute[] = [
   ...importExportRoutes,
   ...userRoutes,
   ...auditRoutes,
+  ...surveyRoutes,
+  ...surveyDistributionRoutes,
+  ...publicSurveyRoutes,
+  ...reportRoutes,
+  ...feedbackRoutes,
+  ...taskRoutes,
 ];

@@ -1,0 +1,4 @@
+/** Public links, QR codes and personal invitations. */
+import type { AnyRoute } from "../route.ts";
+
+export const surveyDistributionRoutes: AnyRoute[] = [];

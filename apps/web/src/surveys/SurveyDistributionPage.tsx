@@ -1,0 +1,8 @@
+/** Links, QR codes and invitations of one survey (placeholder until its page is built). */
+import { Typography } from "antd";
+import { useTranslation } from "react-i18next";
+
+export default function SurveyDistributionPage() {
+  const { t } = useTranslation();
+  return <Typography.Title level={3}>{t("surveys.title")}</Typography.Title>;
+}
