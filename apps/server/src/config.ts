@@ -18,6 +18,14 @@ const Environment = z.object({
   KEXIN_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   KEXIN_WEB_DIST: z.string().default("apps/web/dist"),
   KEXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  KEXIN_PUBLIC_URL: z.url().optional(),
+  KEXIN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  KEXIN_MAIL_FROM: z.string().default("Kexin <no-reply@kexin.localhost>"),
+  KEXIN_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  KEXIN_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
 });
 
 export interface Config {
@@ -30,6 +38,16 @@ export interface Config {
   loginAttemptsPerMinute: number;
   webDistDir: string;
   logLevel: string;
+  /** Origin respondents and emails use for links (QR codes, invitations); defaults to this server's address. */
+  publicUrl: string;
+  /** SMTP server for email; without one, messages are written as .eml files to `outboxDir` (offline use). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  outboxDir: string;
+  /** Public survey submissions (and draft saves) per IP per minute. */
+  submissionsPerMinute: number;
+  /** Attempts per invitation token per minute. */
+  tokenAttemptsPerMinute: number;
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +66,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     loginAttemptsPerMinute: env.KEXIN_LOGIN_RATE_LIMIT,
     webDistDir: resolve(env.KEXIN_WEB_DIST),
     logLevel: env.KEXIN_LOG_LEVEL,
+    publicUrl: (env.KEXIN_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    smtpUrl: env.KEXIN_SMTP_URL ?? null,
+    mailFrom: env.KEXIN_MAIL_FROM,
+    outboxDir: resolve(env.KEXIN_DATA_DIR, "outbox"),
+    submissionsPerMinute: env.KEXIN_SUBMIT_RATE_LIMIT,
+    tokenAttemptsPerMinute: env.KEXIN_TOKEN_RATE_LIMIT,
   };
 }

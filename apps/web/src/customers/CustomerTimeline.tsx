@@ -1,5 +1,8 @@
 /** One timeline of purchases, calls, visits, messages and notes, newest first, with an icon per kind. */
 import {
+  CheckSquareOutlined,
+  FormOutlined,
+  NotificationOutlined,
   CommentOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
@@ -27,6 +30,9 @@ const ICONS: Record<TimelineEvent["kind"], { icon: ReactNode; color: string }> =
   wechat: { icon: <WechatOutlined />, color: "#52c41a" },
   note: { icon: <FileTextOutlined />, color: "#8c8c8c" },
   other: { icon: <CommentOutlined />, color: "#8c8c8c" },
+  survey: { icon: <FormOutlined />, color: "#2f54eb" },
+  feedback: { icon: <NotificationOutlined />, color: "#eb2f96" },
+  task: { icon: <CheckSquareOutlined />, color: "#d4380d" },
 };
 
 function EventContent({ event }: { event: TimelineEvent }) {

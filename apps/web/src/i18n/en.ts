@@ -183,6 +183,9 @@ export const en: Messages = {
     wechat: "WeChat",
     note: "Note",
     other: "Other",
+    survey: "Survey answer",
+    feedback: "Feedback",
+    task: "Follow-up task",
   },
   interaction: {
     title: "Add to timeline",

@@ -180,6 +180,9 @@ export const zhCN = {
     wechat: "微信",
     note: "备注",
     other: "其他",
+    survey: "问卷回答",
+    feedback: "意见反馈",
+    task: "跟进任务",
   },
   interaction: {
     title: "添加记录",

@@ -182,6 +182,9 @@ export const zhTW: Messages = {
     wechat: "微信",
     note: "備註",
     other: "其他",
+    survey: "問卷回答",
+    feedback: "意見回饋",
+    task: "跟進任務",
   },
   interaction: {
     title: "新增紀錄",

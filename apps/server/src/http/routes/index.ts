@@ -9,6 +9,7 @@ import { importExportRoutes } from "./import-export.ts";
 import { userRoutes } from "./users.ts";
 import { surveyRoutes } from "./surveys.ts";
 import { surveyDistributionRoutes } from "./survey-distribution.ts";
+import { surveyInvitationRoutes } from "./survey-invitations.ts";
 import { publicSurveyRoutes } from "./public-surveys.ts";
 import { reportRoutes } from "./reports.ts";
 import { feedbackRoutes } from "./feedback.ts";
@@ -24,6 +25,7 @@ export const allRoutes: AnyRoute[] = [
   ...auditRoutes,
   ...surveyRoutes,
   ...surveyDistributionRoutes,
+  ...surveyInvitationRoutes,
   ...publicSurveyRoutes,
   ...reportRoutes,
   ...feedbackRoutes,
