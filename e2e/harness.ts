@@ -32,11 +32,18 @@ export interface KexinUnderTest {
   baseUrl: string;
   process: ChildProcess;
   output: string[];
-  stop(): Promise<void>;
+  dataDir: string;
+  /** SIGTERM, then the data folder is removed unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** kill -9: no shutdown hooks, no flush; the data folder stays for a restart. */
+  kill(): Promise<void>;
 }
 
-export async function startKexin(extraEnv: Record<string, string> = {}): Promise<KexinUnderTest> {
-  const dataDir = mkdtempSync(join(tmpdir(), "kexin-e2e-"));
+/** Starts Kexin in its own process; pass `dataDir` of an earlier run to restart on the same data. */
+export async function startKexin(
+  extraEnv: Record<string, string> = {},
+  { dataDir = mkdtempSync(join(tmpdir(), "kexin-e2e-")) }: { dataDir?: string } = {},
+): Promise<KexinUnderTest> {
   const port = await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "apps/server/src/main.ts")], {
@@ -59,14 +66,20 @@ export async function startKexin(extraEnv: Record<string, string> = {}): Promise
     if (Date.now() > deadline) throw new Error(`Kexin did not start in time:\n${output.join("")}`);
     await new Promise((wait) => setTimeout(wait, 250));
   }
+  const exited = () => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(null) : child.once("exit", done)));
   return {
     baseUrl,
     process: child,
     output,
-    stop: async () => {
+    dataDir,
+    stop: async ({ keepData = false } = {}) => {
       child.kill("SIGTERM");
-      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once("exit", done)));
-      rmSync(dataDir, { recursive: true, force: true });
+      await exited();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited();
     },
   };
 }
