@@ -1,6 +1,6 @@
 /** Requests and responses of the survey API: building and publishing, distribution, and public answering. */
 import { z } from "zod";
-import { Id, IsoDateTime, Locale } from "../common.ts";
+import { Id, IsoDateTime, Locale, Page } from "../common.ts";
 import { LocalizedText, SurveyDefinition } from "./definition.ts";
 
 export const SurveyStatus = z.enum(["draft", "live", "closed"]);
@@ -35,6 +35,7 @@ export const SurveyDetail = SurveySummary.extend({
 export type SurveyDetail = z.infer<typeof SurveyDetail>;
 
 export const SurveyList = z.object({ items: z.array(SurveySummary) });
+export type SurveyList = z.infer<typeof SurveyList>;
 
 export const SurveyCreate = z.object({
   name: z.string().trim().min(1).max(200),
@@ -54,6 +55,21 @@ export const SurveyUpdate = z.object({
 });
 export type SurveyUpdate = z.input<typeof SurveyUpdate>;
 
+/** A copy of a survey's draft as a new survey; without a name the copy is named after the original. */
+export const SurveyDuplicate = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), storeId: Id.nullable().optional() })
+  .optional();
+export type SurveyDuplicate = z.input<typeof SurveyDuplicate>;
+
+/** One frozen version, as the answers given to it were asked. */
+export const SurveyVersionDetail = z.object({
+  surveyId: Id,
+  version: z.number().int(),
+  publishedAt: IsoDateTime,
+  definition: SurveyDefinition,
+});
+export type SurveyVersionDetail = z.infer<typeof SurveyVersionDetail>;
+
 export const SurveyTemplateSummary = z.object({
   key: z.string(),
   title: LocalizedText,
@@ -62,7 +78,9 @@ export const SurveyTemplateSummary = z.object({
   measures: z.array(z.enum(["csat", "nps", "ces", "servqual", "kano", "model", "indicators", "expectation", "employee"])),
   questionCount: z.number().int(),
 });
+export type SurveyTemplateSummary = z.infer<typeof SurveyTemplateSummary>;
 export const SurveyTemplateList = z.object({ items: z.array(SurveyTemplateSummary) });
+export type SurveyTemplateList = z.infer<typeof SurveyTemplateList>;
 
 export const SurveyLinkKind = z.enum(["public", "kiosk"]);
 export const SurveyLink = z.object({
@@ -85,6 +103,12 @@ export const SurveyLinkCreate = z.object({
   label: z.string().trim().min(1).max(120),
 });
 export const SurveyLinkUpdate = z.object({ isActive: z.boolean().optional(), label: z.string().trim().min(1).max(120).optional() });
+export type SurveyLinkCreate = z.input<typeof SurveyLinkCreate>;
+export type SurveyLinkUpdate = z.input<typeof SurveyLinkUpdate>;
+export const SurveyLinkList = z.object({ items: z.array(SurveyLink) });
+export type SurveyLinkList = z.infer<typeof SurveyLinkList>;
+/** Side of a PNG QR code in pixels (print cards want 1024 or more). */
+export const SurveyLinkQrQuery = z.object({ size: z.coerce.number().int().min(128).max(2048).default(512) });
 
 export const InvitationStatus = z.enum(["pending", "sent", "failed", "answered"]);
 export const SurveyInvitation = z.object({
@@ -112,6 +136,12 @@ export const InvitationSendResult = z.object({
   skipped: z.array(z.object({ customerId: Id, reason: z.enum(["no_email", "no_consent", "already_invited", "not_found"]) })),
 });
 export const ReminderResult = z.object({ reminded: z.number().int(), failed: z.number().int() });
+/** A survey's invitations, newest first, a page at a time, optionally of one status. */
+export const InvitationListQuery = Page.extend({ status: InvitationStatus.optional() });
+/** Remind, once, everyone invited at least this many hours ago who has not answered (0: everyone sent so far). */
+export const ReminderRequest = z.object({
+  minHoursSinceSent: z.number().min(0).max(24 * 365).default(72),
+});
 
 /** What the respondent page needs: a frozen version, never the working draft. */
 export const PublicSurvey = z.object({
@@ -133,6 +163,8 @@ export const ResponseSubmit = z.object({
   language: Locale,
   answers: z.record(z.string().max(40), z.unknown()),
   startedAt: IsoDateTime.optional(),
+  /** The saved progress this answer finishes (see DraftSave); it is deleted when the answer is stored. */
+  draftKey: z.uuid().optional(),
 });
 export type ResponseSubmit = z.input<typeof ResponseSubmit>;
 export const ResponseReceipt = z.object({ responseId: Id, isDuplicate: z.boolean() });
@@ -164,3 +196,7 @@ export const SurveyResponseRow = z.object({
   answers: z.record(z.string(), z.unknown()),
 });
 export const SurveyResponseList = z.object({ items: z.array(SurveyResponseRow), total: z.number().int() });
+/** Answers newest first, a page at a time, optionally only those given to one version. */
+export const SurveyResponseQuery = Page.extend({ version: z.coerce.number().int().min(1).optional() });
+export type SurveyResponseQuery = z.input<typeof SurveyResponseQuery>;
+export type SurveyResponseList = z.infer<typeof SurveyResponseList>;

@@ -15,7 +15,12 @@ export type AuditAction =
   | "customer.personal_data_export"
   | "data.import"
   | "user.create"
-  | "user.update";
+  | "user.update"
+  | "survey.invite"
+  | "survey.remind"
+  | "survey.publish"
+  | "survey.close"
+  | "survey.reopen";
 
 export async function recordAudit(
   db: Kysely<DB>,

@@ -1,4 +1,87 @@
-/** Public links, QR codes and personal invitations. */
-import type { AnyRoute } from "../route.ts";
+/**
+ * Public and kiosk links and their QR codes. Listing and downloading a code ask for survey.read, making and
+ * changing links for survey.distribute. The code encodes `${publicUrl}/s/<slug>` (KEXIN_PUBLIC_URL).
+ */
+import { Id, SurveyLink, SurveyLinkCreate, SurveyLinkList, SurveyLinkQrQuery, SurveyLinkUpdate } from "@kexin/contracts";
+import type { FastifyReply } from "fastify";
+import { z } from "zod";
+import { createSurveyLink } from "../../domain/surveys/create-survey-link.ts";
+import { listSurveyLinks } from "../../domain/surveys/list-survey-links.ts";
+import { renderLinkQr, type QrFile } from "../../domain/surveys/render-link-qr.ts";
+import { updateSurveyLink } from "../../domain/surveys/update-survey-link.ts";
+import { defineRoute } from "../route.ts";
 
-export const surveyDistributionRoutes: AnyRoute[] = [];
+const IdParams = z.object({ id: Id });
+const tags = ["survey links"];
+
+function sendFile(reply: FastifyReply, file: QrFile) {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", `attachment; filename="${file.fileName}"`)
+    .header("cache-control", "private, no-cache")
+    .send(file.body);
+}
+
+export const surveyDistributionRoutes = [
+  defineRoute({
+    method: "GET",
+    url: "/api/surveys/:id/links",
+    summary: "A survey's public and kiosk links with the answers that came through each",
+    tags,
+    access: "survey.read",
+    params: IdParams,
+    response: SurveyLinkList,
+    handler: ({ db, actor, params }) => listSurveyLinks({ db, actor, surveyId: params.id }),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/api/surveys/:id/links",
+    summary: "A new public or kiosk link with a random slug (path /s/<slug>), optionally for one store",
+    tags,
+    access: "survey.distribute",
+    params: IdParams,
+    body: SurveyLinkCreate,
+    response: SurveyLink,
+    status: 201,
+    handler: ({ db, actor, params, body }) => createSurveyLink({ db, actor, surveyId: params.id, input: body }),
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/api/survey-links/:id",
+    summary: "Rename a link or switch it off and on; its slug (and printed QR codes) never change",
+    tags,
+    access: "survey.distribute",
+    params: IdParams,
+    body: SurveyLinkUpdate,
+    response: SurveyLink,
+    handler: ({ db, actor, params, body }) => updateSurveyLink({ db, actor, id: params.id, input: body }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/survey-links/:id/qr.svg",
+    summary: "The link's QR code as SVG, for print",
+    tags,
+    access: "survey.read",
+    params: IdParams,
+    response: null,
+    status: 200,
+    handler: async ({ db, actor, params, services, reply }) =>
+      sendFile(reply, await renderLinkQr({ db, actor, id: params.id, format: "svg", publicUrl: services.config.publicUrl })),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/survey-links/:id/qr.png",
+    summary: "The link's QR code as a PNG of ?size= pixels (128–2048, default 512)",
+    tags,
+    access: "survey.read",
+    params: IdParams,
+    query: SurveyLinkQrQuery,
+    response: null,
+    status: 200,
+    handler: async ({ db, actor, params, query, services, reply }) =>
+      sendFile(
+        reply,
+        await renderLinkQr({ db, actor, id: params.id, format: "png", size: query.size, publicUrl: services.config.publicUrl }),
+      ),
+  }),
+];
