@@ -22,6 +22,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status === 429) {
       return reply.status(429).send({ error: { code: "rate_limited", message: "too many requests, try again later" } });
     }
+    if (status === 413) {
+      return reply.status(413).send({
+        error: { code: "request.too_large", message: "the request is too large; send less text or fewer answers" },
+      });
+    }
     if (status >= 400 && status < 500) {
       const code = "code" in error && typeof error.code === "string" ? error.code.toLowerCase() : "request.invalid";
       return reply.status(status).send({ error: { code, message: error.message } });

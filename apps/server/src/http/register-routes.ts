@@ -28,13 +28,17 @@ async function resolveActor(services: Services, request: FastifyRequest): Promis
   return actor && { ...actor, ip: request.ip };
 }
 
+const rateLimitMax = (max: number | ((config: Services["config"]) => number), services: Services) =>
+  typeof max === "function" ? max(services.config) : max;
+
 /** Registers routes: every request is parsed, authorised and its response validated against the contract. */
 export function registerRoutes(app: FastifyInstance, services: Services, routes: AnyRoute[]): void {
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.url,
-      config: route.rateLimit ? { rateLimit: route.rateLimit } : {},
+      config: route.rateLimit ? { rateLimit: { ...route.rateLimit, max: rateLimitMax(route.rateLimit.max, services) } } : {},
+      ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
       handler: async (request, reply) => {
         const actor = await resolveActor(services, request);
         if (route.access !== "public") {

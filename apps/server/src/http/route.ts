@@ -9,11 +9,14 @@ import type { Config } from "../config.ts";
 import type { DB } from "../db/schema.ts";
 import type { Actor } from "../domain/auth/actor.ts";
 import type { Permission } from "../domain/auth/authorize.ts";
+import type { Mailer } from "../domain/mail/mailer.ts";
 
 export interface Services {
   db: Kysely<DB>;
   config: Config;
   databaseKind: string;
+  /** Outgoing email (SMTP or the .eml outbox, per config); buildApp makes one when none is given. */
+  mailer: Mailer;
 }
 
 type Schema = z.ZodType;
@@ -51,7 +54,10 @@ export interface RouteDefinition<
   /** The response schema; null when the route streams a file or an empty 204. */
   response: R;
   status?: number;
-  rateLimit?: { max: number; timeWindow: string };
+  /** Requests per client IP per window; `max` may be read from the configuration. */
+  rateLimit?: { max: number | ((config: Config) => number); timeWindow: string };
+  /** Largest request body in bytes, when smaller than the app's 1 MB (public routes); larger answers 413. */
+  bodyLimit?: number;
   handler(
     context: RouteContext<Out<P>, Out<Q>, Out<B>, A extends "public" ? Actor | undefined : Actor>,
   ): Promise<R extends z.ZodType ? z.input<R> : unknown>;

@@ -1,12 +1,16 @@
 /** A Kexin web app on a test database, driven through fastify.inject (no sockets), with sign-in per role. */
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { loadConfig } from "../config.ts";
+import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { buildApp } from "../http/app.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 
-export async function buildTestApp(database: Database): Promise<FastifyInstance> {
-  const config = { ...loadConfig({ KEXIN_LOG_LEVEL: "silent", KEXIN_LOGIN_RATE_LIMIT: "1000" }), webDistDir: "/nonexistent" };
+export async function buildTestApp(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const config = {
+    ...loadConfig({ KEXIN_LOG_LEVEL: "silent", KEXIN_LOGIN_RATE_LIMIT: "1000" }),
+    webDistDir: "/nonexistent",
+    ...overrides,
+  };
   return buildApp({ db: database.db, config, databaseKind: database.kind });
 }
 
