@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import type { Actor } from "../auth/actor.ts";
 import { findSurvey } from "./find-survey.ts";
 import { presentDetail } from "./get-survey.ts";
+import { forgetCachedLinks } from "./answering/answering-cache.ts";
 
 /**
  * Stops a live survey from taking new answers (the answering side refuses a survey whose status is not live), or,
@@ -46,5 +47,6 @@ export async function closeSurvey({
       });
     }
   }
+  forgetCachedLinks(db);
   return presentDetail(db, actor, await findSurvey(db, actor, id));
 }

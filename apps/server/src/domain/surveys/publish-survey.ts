@@ -8,6 +8,7 @@ import { storedUserId } from "../auth/system-actor.ts";
 import { findSurvey } from "./find-survey.ts";
 import { presentDetail } from "./get-survey.ts";
 import { isSameDefinition, parseDefinition } from "./survey-record.ts";
+import { forgetCachedLinks } from "./answering/answering-cache.ts";
 
 /**
  * Freezes the draft as the next version and makes the survey live. The survey row is locked (select … for update)
@@ -71,5 +72,6 @@ export async function publishSurvey({ db, actor, id }: { db: Kysely<DB>; actor: 
       details: { version, isNewVersion: !isUnchanged, previousStatus: survey.status },
     });
   });
+  forgetCachedLinks(db); // respondents in this process see the new version at once, not after the cache TTL
   return presentDetail(db, actor, await findSurvey(db, actor, id));
 }

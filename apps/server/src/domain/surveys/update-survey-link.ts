@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DB, SurveyLinksTable } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
 import { findLink, presentLinks } from "./survey-link-record.ts";
+import { forgetCachedLinks } from "./answering/answering-cache.ts";
 
 /**
  * Renames a link or switches it off (a printed QR code of an inactive link shows that the survey is not taking
@@ -29,5 +30,6 @@ export async function updateSurveyLink({
     await db.updateTable("survey_links").set(changes).where("org_id", "=", actor.orgId).where("id", "=", id).execute();
   }
   const [link] = await presentLinks(db, actor, [await findLink(db, actor, id)]);
+  forgetCachedLinks(db, link.slug);
   return link;
 }
