@@ -5,6 +5,8 @@ import { openDatabase, type Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { isDemoSeeded, seedDemo } from "./domain/demo/seed-demo.ts";
 import { failAbandonedImports } from "./domain/imports/fail-abandoned-imports.ts";
+import { createMailer } from "./domain/mail/create-mailer.ts";
+import { startInvitationSender } from "./domain/surveys/invitations/start-invitation-sender.ts";
 import { buildApp } from "./http/app.ts";
 
 export { loadConfig, type Config } from "./config.ts";
@@ -34,14 +36,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.isDemoSeededOnFirstStart && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, { onProgress: (message) => console.log(`[demo] ${message}`) });
   }
-  const app = await buildApp({ db: database.db, config, databaseKind: database.kind });
+  const mailer = createMailer(config);
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, mailer });
   const url = await app.listen({ port: config.port, host: config.host });
+  // Retries failed invitations and sends what a crash left pending, every 15 s, in every organisation.
+  const invitationSender = startInvitationSender({ db: database.db, mailer, publicUrl: config.publicUrl, log: app.log });
   return {
     app,
     database,
     url,
     stop: async () => {
+      await invitationSender.stop();
       await app.close();
+      await mailer.close();
       await database.close();
     },
   };

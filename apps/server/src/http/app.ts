@@ -5,6 +5,8 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import { createMailer } from "../domain/mail/create-mailer.ts";
+import type { Mailer } from "../domain/mail/mailer.ts";
 import { installErrorHandler } from "./error-handler.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { registerRoutes } from "./register-routes.ts";
@@ -20,13 +22,19 @@ const SECURITY_HEADERS = {
     "object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
 };
 
-export async function buildApp(services: Services): Promise<FastifyInstance> {
+/** /s/<slug> or /r/<token>, with an optional trailing slash and query (?lang=en). */
+const RESPOND_PAGE_PATH = /^\/[sr]\/[^/?#]+\/?(?:\?.*)?$/;
+
+export async function buildApp(options: Omit<Services, "mailer"> & { mailer?: Mailer }): Promise<FastifyInstance> {
+  // A mailer made here is closed with the app; one passed in belongs to the caller (startServer shares it).
+  const services: Services = { ...options, mailer: options.mailer ?? createMailer(options.config) };
   const app = Fastify({
     logger: services.config.logLevel === "silent" ? false : { level: services.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
   installErrorHandler(app);
+  if (!options.mailer) app.addHook("onClose", () => services.mailer.close());
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
@@ -49,7 +57,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && !request.url.startsWith("/api/") && hasDashboard) {
-      return reply.sendFile("index.html");
+      // Public links (/s/<slug>) and invitations (/r/<token>) get the respondent page, without the dashboard's bundle.
+      return reply.sendFile(RESPOND_PAGE_PATH.test(request.url) ? "respond.html" : "index.html");
     }
     return reply.status(404).send({ error: { code: "route.not_found", message: `no route ${request.method} ${request.url}` } });
   });
