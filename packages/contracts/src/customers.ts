@@ -180,7 +180,8 @@ export const Timeline = z.object({ items: z.array(TimelineEvent), hasMore: z.boo
 export type Timeline = z.infer<typeof Timeline>;
 
 /**
- * Everything Kexin stores about one person (PIPL art. 45 / GDPR art. 15 and 20): profile, purchases, interactions.
+ * Everything Kexin stores about one person (PIPL art. 45 / GDPR art. 15 and 20): profile, purchases, interactions,
+ * survey answers and the addresses invitations were sent to.
  */
 export const PersonalDataExport = z.object({
   exportedAt: z.string(),
@@ -205,6 +206,12 @@ export const PersonalDataExport = z.object({
       storeName: z.string().nullable(),
       staffName: z.string().nullable(),
     }),
+  ),
+  surveyAnswers: z.array(
+    z.object({ id: Id, surveyName: z.string(), submittedAt: z.string(), answers: z.record(z.string(), z.unknown()) }),
+  ),
+  surveyInvitations: z.array(
+    z.object({ id: Id, surveyName: z.string(), email: z.string(), status: z.string(), createdAt: z.string() }),
   ),
 });
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;

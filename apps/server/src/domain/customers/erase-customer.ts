@@ -12,7 +12,8 @@ export const ERASED_TEXT = "[erased]";
 /**
  * Erases a person's personal data on request (PIPL art. 47, GDPR art. 17) while keeping the business's own figures:
  * the profile is anonymised (contacts, birthday, notes, tags, attributes and code cleared, every channel opted out),
- * interaction texts are replaced, and purchases keep their amount, date and store so revenue, store totals and
+ * interaction texts are replaced, survey invitations lose their address, survey answers are unlinked from the
+ * person (kept, anonymous, so reports do not change), follow-up task notes are cleared, and purchases keep their amount, date and store so revenue, store totals and
  * analyses do not change. Final and idempotent: erasing twice changes nothing more. Audited as customer.erase
  * (without any of the erased data).
  * @throws AppError customer.not_found outside the actor's organisation or stores.
@@ -52,6 +53,24 @@ export async function eraseCustomer({ db, actor, id }: { db: Kysely<DB>; actor: 
       .where("org_id", "=", actor.orgId)
       .where("customer_id", "=", id)
       .executeTakeFirst();
+    await trx
+      .updateTable("survey_invitations")
+      .set({ email: ERASED_TEXT, customer_id: null })
+      .where("org_id", "=", actor.orgId)
+      .where("customer_id", "=", id)
+      .execute();
+    await trx
+      .updateTable("survey_responses")
+      .set({ customer_id: null })
+      .where("org_id", "=", actor.orgId)
+      .where("customer_id", "=", id)
+      .execute();
+    await trx
+      .updateTable("tasks")
+      .set({ detail: null, outcome_note: null })
+      .where("org_id", "=", actor.orgId)
+      .where("customer_id", "=", id)
+      .execute();
     await recordAudit(trx, {
       actor,
       action: "customer.erase",

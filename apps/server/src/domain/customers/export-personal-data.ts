@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { findCustomer, presentCustomer, toIso } from "./customer-record.ts";
 
 /**
- * Everything stored about one person — profile, purchases, interactions — for a data subject's access or
+ * Everything stored about one person — profile, purchases, interactions, survey answers and invitations — for a data subject's access or
  * portability request (PIPL art. 45, GDPR art. 15/20). Audited as customer.personal_data_export.
  * @throws AppError customer.not_found outside the actor's organisation or stores.
  */
@@ -39,6 +39,22 @@ export async function exportPersonalData({
     .where("i.customer_id", "=", id)
     .orderBy("i.occurred_at", "desc")
     .execute();
+  const surveyAnswers = await db
+    .selectFrom("survey_responses as r")
+    .innerJoin("surveys as s", "s.id", "r.survey_id")
+    .select(["r.id", "s.name as survey_name", "r.submitted_at", "r.answers"])
+    .where("r.org_id", "=", actor.orgId)
+    .where("r.customer_id", "=", id)
+    .orderBy("r.submitted_at", "desc")
+    .execute();
+  const surveyInvitations = await db
+    .selectFrom("survey_invitations as v")
+    .innerJoin("surveys as s", "s.id", "v.survey_id")
+    .select(["v.id", "s.name as survey_name", "v.email", "v.status", "v.created_at"])
+    .where("v.org_id", "=", actor.orgId)
+    .where("v.customer_id", "=", id)
+    .orderBy("v.created_at", "desc")
+    .execute();
   await recordAudit(db, {
     actor,
     action: "customer.personal_data_export",
@@ -65,6 +81,19 @@ export async function exportPersonalData({
       body: i.body,
       storeName: i.store_name,
       staffName: i.staff_name,
+    })),
+    surveyAnswers: surveyAnswers.map((r) => ({
+      id: r.id,
+      surveyName: r.survey_name,
+      submittedAt: toIso(r.submitted_at)!,
+      answers: r.answers,
+    })),
+    surveyInvitations: surveyInvitations.map((v) => ({
+      id: v.id,
+      surveyName: v.survey_name,
+      email: v.email,
+      status: v.status,
+      createdAt: toIso(v.created_at)!,
     })),
   };
 }

@@ -4,6 +4,7 @@ import type { Customer, DashboardSummary, PersonalDataExport } from "@kexin/cont
 import type { Database } from "../../db/database.ts";
 import { buildOrg, type TestOrg } from "../../testing/factories.ts";
 import { buildPurchases, signInEveryone, type SessionKey } from "../../testing/purchases.ts";
+import { buildInvitation, buildPublishedSurvey, SAMPLE_DEFINITION } from "../../testing/surveys.ts";
 import { buildTestApp } from "../../testing/test-app.ts";
 import { testDatabaseKinds } from "../../testing/test-database.ts";
 
@@ -82,6 +83,22 @@ describe.each(testDatabaseKinds)("personal data rights on $name", (kind) => {
   it("erases every personal trace but keeps revenue and dashboard figures unchanged", async () => {
     const dashboardBefore = (await call("admin", "GET", "/api/dashboard/summary")).json() as DashboardSummary;
     expect(dashboardBefore.revenueLast365Days).toBe(200);
+    const survey = await buildPublishedSurvey(database.db, org.orgId, SAMPLE_DEFINITION);
+    const invitation = await buildInvitation(database.db, {
+      orgId: org.orgId,
+      surveyId: survey.surveyId,
+      customerId: customer.id,
+      email: PERSONAL.email,
+    });
+    const answered = await app.inject({
+      method: "POST",
+      url: "/api/public/responses",
+      payload: { token: invitation.token, version: 1, submissionKey: crypto.randomUUID(), language: "zh-CN", answers: { nps: 9, csat: 5 } },
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const before = (await call("admin", "GET", `/api/customers/${customer.id}/personal-data`)).json() as PersonalDataExport;
+    expect(before.surveyAnswers.map((answer) => answer.answers)).toEqual([{ nps: 9, csat: 5 }]);
+    expect(before.surveyInvitations.map((sent) => [sent.email, sent.status])).toEqual([[PERSONAL.email, "answered"]]);
 
     const response = await call("admin", "POST", `/api/customers/${customer.id}/erase`);
     expect(response.statusCode).toBe(200);
@@ -103,12 +120,16 @@ describe.each(testDatabaseKinds)("personal data rights on $name", (kind) => {
     const exported = (await call("admin", "GET", `/api/customers/${customer.id}/personal-data`)).body;
     const timeline = (await call("admin", "GET", `/api/customers/${customer.id}/timeline`)).body;
     const audit = await database.db.selectFrom("audit_log").select("details").where("target_id", "=", customer.id).execute();
-    for (const text of [JSON.stringify(row), JSON.stringify(interactions), exported, timeline, JSON.stringify(audit)]) {
+    const invitations = await database.db.selectFrom("survey_invitations").selectAll().where("survey_id", "=", survey.surveyId).execute();
+    const answers = await database.db.selectFrom("survey_responses").selectAll().where("survey_id", "=", survey.surveyId).execute();
+    expect(answers.map((answer) => [answer.customer_id, answer.answers]), "the answer stays, unlinked").toEqual([[null, { nps: 9, csat: 5 }]]);
+    const stored = [JSON.stringify(row), JSON.stringify(interactions), JSON.stringify(invitations), JSON.stringify(answers)];
+    for (const text of [...stored, exported, timeline, JSON.stringify(audit)]) {
       for (const trace of TRACES) expect(text, `"${trace}" survived erasure`).not.toContain(trace);
     }
     expect(row.erased_at).not.toBeNull();
     expect(row.gender).toBe("unknown");
-    expect(interactions.map((i) => [i.summary, i.body])).toEqual([["[erased]", null]]);
+    expect(interactions.map((i) => [i.summary, i.body])).toEqual([["[erased]", null], ["[erased]", null]]);
 
     const transactions = await database.db.selectFrom("transactions").select(["amount", "store_id"]).where("customer_id", "=", customer.id).execute();
     expect(transactions.map((t) => Number(t.amount)).sort()).toEqual([120.5, 79.5].sort());
