@@ -10,6 +10,7 @@ import { can } from "../auth/permissions.ts";
 import { useMe } from "../auth/useSession.ts";
 import { PageSpinner } from "../layout/PageSpinner.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
+import { CustomerOpenTasks } from "../tasks/CustomerOpenTasks.tsx";
 import { CustomerFormModal } from "./CustomerFormModal.tsx";
 import { CustomerProfile } from "./CustomerProfile.tsx";
 import { CustomerTimeline } from "./CustomerTimeline.tsx";
@@ -97,6 +98,7 @@ export default function CustomerPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+            <CustomerOpenTasks customerId={customer.id} onChanged={timeline.reload} />
             {!customer.isErased && (
               <Card title={t("interaction.title")} size="small">
                 <InteractionForm customerId={customer.id} onAdded={timeline.reload} />

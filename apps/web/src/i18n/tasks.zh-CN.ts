@@ -1,5 +1,67 @@
 /** 简体中文 for the tasks pages; the shape the other two languages must match. */
 export const tasksZhCN = {
   title: "待办任务",
+  scope: {
+    mine: "我的任务",
+    all: "我能看到的全部",
+  },
+  due: {
+    today: "今天到期",
+    overdue: "已逾期",
+    open: "全部待办",
+    done: "已完成",
+  },
+  openCount: "待办 {{count}}",
+  overdueCount: "逾期 {{count}}",
+  empty: {
+    today: "今天没有到期的任务",
+    overdue: "没有逾期的任务",
+    open: "没有待办任务，做得好！",
+    done: "还没有完成的任务",
+  },
+  kinds: {
+    follow_up: "跟进",
+    call: "回访",
+    visit: "拜访",
+    greeting: "问候",
+  },
+  dueAt: "到期 {{when}}",
+  overdue: "已逾期",
+  dueToday: "今天",
+  closedAt: "完成于 {{when}}",
+  noCustomer: "未关联客户",
+  assignee: "负责人：{{name}}",
+  unassigned: "门店共享（未指派）",
+  source: {
+    survey_response: "问卷答卷",
+    feedback: "意见反馈",
+    plan: "维护计划",
+    report: "查看问卷报告",
+  },
+  outcomes: {
+    reached: "已联系上",
+    not_reached: "未联系上",
+    issue_found: "发现问题",
+    resolved: "已解决",
+  },
+  outcomeHint: "记录跟进结果即完成任务，并写入客户时间线",
+  notePlaceholder: "跟进备注（可选）",
+  recorded: "已记录：{{outcome}}",
+  dismiss: "忽略",
+  dismissConfirm: "忽略这条任务？它将不再出现在待办中。",
+  dismissed: "任务已忽略",
+  reopen: "重新打开",
+  reopened: "任务已重新打开",
+  home: {
+    title: "待跟进",
+    open: "我的待办",
+    overdue: "已逾期",
+    viewAll: "查看全部任务",
+    empty: "没有待跟进的任务",
+  },
+  customer: {
+    title: "待办任务（{{count}}）",
+    viewAll: "在任务页处理",
+  },
 };
 export type TasksMessages = typeof tasksZhCN;

@@ -3,10 +3,13 @@ import { Alert, Card, Col, Row, Skeleton, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { getDashboardSummary } from "../api/dashboard-api.ts";
 import { useApiData } from "../api/useApiData.ts";
+import { can } from "../auth/permissions.ts";
+import { useMe } from "../auth/useSession.ts";
 import { formatMoney, formatNumber } from "../i18n/format.ts";
 import { useLocale } from "../i18n/useLocale.ts";
 import { PageTitle } from "../layout/PageTitle.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
+import { FollowUpsCard } from "../tasks/FollowUpsCard.tsx";
 import { MonthlyChart } from "./MonthlyChart.tsx";
 import { StoreChart } from "./StoreChart.tsx";
 
@@ -14,6 +17,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const errorText = useErrorText();
+  const me = useMe();
   const { data: summary, error } = useApiData(getDashboardSummary, []);
 
   if (error) return <Alert type="error" showIcon title={errorText(error)} />;
@@ -41,6 +45,13 @@ export default function HomePage() {
           </Col>
         ))}
       </Row>
+      {can(me.role, "task.read") && (
+        <Row style={{ marginTop: 16 }}>
+          <Col span={24}>
+            <FollowUpsCard />
+          </Col>
+        </Row>
+      )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={15}>
           <Card title={t("home.monthlyTitle")}>
