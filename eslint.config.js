@@ -45,10 +45,30 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       "no-restricted-imports": restrict(
-        { regex: "^@kexin/(?!contracts$|analytics$)", message: "web uses only @kexin/contracts and @kexin/analytics" },
+        {
+          // survey-answers is the zod-free validation the respondent page shares with the server.
+          regex: "^@kexin/(?!contracts$|contracts/survey-answers$|analytics$)",
+          message: "web uses only @kexin/contracts (and its zod-free survey-answers) and @kexin/analytics",
+        },
         { regex: "^node:", message: "web code runs in the browser" },
         { regex: "(\\.\\./)+(apps|packages)/", message: "reach other workspaces by package name" },
       ),
+    },
+  },
+  {
+    // The respondent page must stay small: types from @kexin/contracts only (its values load zod), no dashboard libraries.
+    files: ["apps/web/src/respond/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@kexin/contracts", allowTypeImports: true, message: "import values from @kexin/contracts/survey-answers" }],
+          patterns: [
+            { regex: "^(react|react-dom|antd|@ant-design/.*|i18next|react-i18next|echarts|dayjs)$", message: "the respondent page does not load dashboard libraries" },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,12 +1,26 @@
 /**
- * The dashboard build. `vite build apps/web` writes apps/web/dist, which the server serves; `vite apps/web` runs a
- * dev server that forwards /api to a Kexin server on port 3000.
+ * The web build: two pages. index.html is the dashboard (React, antd, ECharts); respond.html is the respondent page
+ * served for /s/<slug> and /r/<token>, plain TypeScript and CSS that shares no chunk with the dashboard.
+ * `vite build apps/web` writes apps/web/dist, which the server serves; `vite apps/web` runs a dev server that
+ * forwards /api to a Kexin server on port 3000.
  */
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+
+/** The dev server's version of the server's routing: /s/<slug> and /r/<token> get the respondent page. */
+const respondPageInDev: Plugin = {
+  name: "kexin-respond-page",
+  configureServer(server) {
+    server.middlewares.use((request, _response, next) => {
+      const [path, query] = (request.url ?? "").split("?");
+      if (/^\/[sr]\/[^/]+\/?$/.test(path)) request.url = `/respond.html${query ? `?${query}` : ""}`;
+      next();
+    });
+  },
+};
 
 /**
  * Split the big libraries into their own cacheable chunks so one release does not re-download everything
@@ -22,13 +36,18 @@ const vendorGroups = [
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), respondPageInDev],
   build: {
     outDir: "dist",
     emptyOutDir: true,
     // antd alone is ~1 MB minified; this limit still flags a chunk that grows by accident.
     chunkSizeWarningLimit: 1500,
-    rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
+    rolldownOptions: {
+      input: { main: `${root}/index.html`, respond: `${root}/respond.html` },
+      // The groups only match node_modules, which the respondent page never imports (its one shared module,
+      // @kexin/contracts/survey-answers, is workspace source): so they never touch the respond entry.
+      output: { codeSplitting: { groups: vendorGroups } },
+    },
   },
   server: {
     port: 5173,

@@ -3,7 +3,10 @@
  * respondent page. Pure and free of zod at run time so the respondent page stays small.
  */
 import type { Question, ShowIfCondition, SurveyDefinition } from "./definition.ts";
-import { listQuestions } from "./definition.ts";
+
+/** definition.ts's listQuestions, repeated so that importing this file never loads zod (definition.ts builds schemas). */
+const listQuestions = (definition: Pick<SurveyDefinition, "pages">): Question[] =>
+  definition.pages.flatMap((page) => page.questions);
 
 export type PairAnswer = { expectation: number; perception: number };
 export type KanoPairAnswer = { functional: number; dysfunctional: number };
