@@ -61,3 +61,19 @@ export function textAnswers(definition: Pick<SurveyDefinition, "pages">, answers
     .map((question) => `${localized(question.title, language)}: ${answers[question.key] as string}`);
   return lines.length ? truncate(lines.join("\n"), 10_000) : null;
 }
+
+/**
+ * The "survey" entry an identified answer leaves on the customer's timeline: "<survey> · NPS 3 · CSAT 2" and the
+ * open-text answers as its body. Live answers and the demo seed both write it through here.
+ */
+export function surveyTimelineEntry(
+  surveyName: string,
+  definition: Pick<SurveyDefinition, "pages" | "languages">,
+  answers: Answers,
+): { summary: string; body: string | null } {
+  const scores = keyScores(definition, answers);
+  return {
+    summary: truncate(scores ? `${surveyName} · ${scores}` : surveyName, 200),
+    body: textAnswers(definition, answers, definition.languages[0]),
+  };
+}

@@ -7,7 +7,7 @@ import type { AnswerValue, Answers, ClosedLoopRule, Question, SurveyDefinition }
 import { listQuestions } from "@kexin/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { createFollowUpTask } from "../../tasks/create-follow-up-task.ts";
+import { createFollowUpTask, type FollowUpTaskInput } from "../../tasks/create-follow-up-task.ts";
 import { sentimentScore } from "../../text/index.ts";
 import { answerText, localized, phrase, questionLabel, truncate } from "./answer-phrases.ts";
 
@@ -82,12 +82,15 @@ export function followUpTitle(fired: FiredRule, language: SurveyDefinition["lang
   return `${what} — ${phrase("followUp", language)}`;
 }
 
-/** Opens one task per fired rule (idempotent per response and rule), in the caller's transaction. */
-export async function openFollowUps(db: Kysely<DB>, fired: FiredRule[], context: FollowUpContext): Promise<void> {
+/**
+ * The follow-up task each fired rule asks for, without writing anything: openFollowUps stores them, and the demo
+ * seed builds its tasks from the same inputs, so demo tasks read exactly as live ones.
+ */
+export function followUpTasks(fired: FiredRule[], context: FollowUpContext): FollowUpTaskInput[] {
   const language = context.definition.languages[0];
-  for (const item of fired) {
+  return fired.map((item) => {
     const isForAccountManager = item.rule.assignTo === "account_manager" && context.accountManagerId !== null;
-    await createFollowUpTask(db, {
+    return {
       orgId: context.orgId,
       customerId: context.customerId,
       storeId: context.storeId,
@@ -102,6 +105,11 @@ export async function openFollowUps(db: Kysely<DB>, fired: FiredRule[], context:
       ),
       dueAt: new Date(context.now.getTime() + item.rule.dueInHours * 3_600_000),
       dedupeKey: `survey_response:${context.responseId}:${item.ruleIndex}`,
-    });
-  }
+    };
+  });
+}
+
+/** Opens one task per fired rule (idempotent per response and rule), in the caller's transaction. */
+export async function openFollowUps(db: Kysely<DB>, fired: FiredRule[], context: FollowUpContext): Promise<void> {
+  for (const task of followUpTasks(fired, context)) await createFollowUpTask(db, task);
 }

@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../../../db/schema.ts";
 import { forgetCachedLinks } from "./answering-cache.ts";
-import { keyScores, textAnswers, truncate } from "./answer-phrases.ts";
+import { surveyTimelineEntry } from "./answer-phrases.ts";
 import { alreadyAnswered, assertTakingAnswers, findTarget, invitationNotFound, surveyNotFound, type AnswerTarget } from "./answer-target.ts";
 import { checkAnswers, loadVersion } from "./check-answers.ts";
 import { evaluateClosedLoop, openFollowUps, type ClosedLoopOptions, type FiredRule } from "./closed-loop.ts";
@@ -135,7 +135,7 @@ async function writeConsequences(
 ): Promise<void> {
   const { definition, surveyName } = followUps;
   if (row.customerId) {
-    const scores = keyScores(definition, row.answers);
+    const entry = surveyTimelineEntry(surveyName, definition, row.answers);
     await trx
       .insertInto("interactions")
       .values({
@@ -144,8 +144,8 @@ async function writeConsequences(
         store_id: row.storeId,
         user_id: null,
         kind: "survey",
-        summary: truncate(scores ? `${surveyName} · ${scores}` : surveyName, 200),
-        body: textAnswers(definition, row.answers, definition.languages[0]),
+        summary: entry.summary,
+        body: entry.body,
       })
       .execute();
   }
