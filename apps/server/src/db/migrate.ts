@@ -6,6 +6,8 @@ import * as imports from "./migrations/0002-imports.ts";
 import * as customerListIndexes from "./migrations/0003-customer-list-indexes.ts";
 import * as customerForeignKeyIndexes from "./migrations/0004-customer-foreign-key-indexes.ts";
 import * as surveys from "./migrations/0005-surveys.ts";
+import * as feedback from "./migrations/0006-feedback.ts";
+import * as invitationTokens from "./migrations/0007-invitation-tokens.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   "0003-customer-list-indexes": customerListIndexes,
   "0004-customer-foreign-key-indexes": customerForeignKeyIndexes,
   "0005-surveys": surveys,
+  "0006-feedback": feedback,
+  "0007-invitation-tokens": invitationTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

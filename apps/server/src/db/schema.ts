@@ -200,6 +200,8 @@ export interface SurveyInvitationsTable {
   response_id: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Lease while an email is on its way, then back-off after a failure; the sweep sends pending rows past it. */
+  next_attempt_at: TimestampWithDefault;
 }
 
 export type ResponseChannel = "link" | "kiosk" | "email" | "staff" | "import";
@@ -258,6 +260,32 @@ export interface TasksTable {
   closed_at: Timestamp | null;
 }
 
+export type FeedbackChannelValue = "phone" | "email" | "wechat" | "weibo" | "app_store" | "in_person" | "web" | "other";
+export type FeedbackStatusValue = "new" | "in_progress" | "closed";
+export interface FeedbackTable {
+  id: Generated<string>;
+  org_id: string;
+  store_id: string | null;
+  customer_id: string | null;
+  channel: FeedbackChannelValue;
+  /** The item's id in the system it came from: (org_id, channel, source_ref) is unique, so re-imports skip it. */
+  source_ref: string | null;
+  author_name: string | null;
+  author_contact: string | null;
+  body: string;
+  rating: number | null;
+  language: Generated<string>;
+  /** From −1 to 1, computed from the text (and rating) on arrival. */
+  sentiment: Generated<number>;
+  themes: Generated<string[]>;
+  status: ColumnType<FeedbackStatusValue, FeedbackStatusValue | undefined, FeedbackStatusValue>;
+  assignee_id: string | null;
+  received_at: TimestampWithDefault;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: TimestampWithDefault;
+}
+
 export interface DB {
   orgs: OrgsTable;
   stores: StoresTable;
@@ -276,4 +304,5 @@ export interface DB {
   survey_responses: SurveyResponsesTable;
   survey_drafts: SurveyDraftsTable;
   tasks: TasksTable;
+  feedback: FeedbackTable;
 }

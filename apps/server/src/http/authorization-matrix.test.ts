@@ -56,6 +56,13 @@ const SAMPLES: Record<string, Sample> = {
   "PATCH /api/users/:id": { access: "user.admin", body: () => ({ name: "Renamed user" }) },
   "GET /api/stores": { access: "signed-in" },
   "GET /api/audit": { access: "audit.read", query: "pageSize=5" },
+  "GET /api/feedback": { access: "feedback.read", query: "q=matrix&sentiment=negative&status=new" },
+  "GET /api/feedback/themes": { access: "feedback.read", query: "limit=5&channel=phone" },
+  "POST /api/feedback": { access: "feedback.write", body: (org) => ({ channel: "phone", body: "matrix: 排队太久", storeId: org.storeA }) },
+  "GET /api/tasks": { access: "task.read", query: "status=open&due=all" },
+  "GET /api/surveys": { access: "survey.read" },
+  "POST /api/surveys": { access: "survey.write", body: (org) => ({ name: "Matrix survey", storeId: org.storeA }) },
+  "GET /api/survey-templates": { access: "survey.read" },
 };
 /** Routes that end the session they are called with get a session of their own. */
 const ENDS_SESSION = new Set(["POST /api/auth/logout"]);

@@ -6,14 +6,16 @@ import { buildOrg } from "../../testing/factories.ts";
 import { buildTestApp, signInAs } from "../../testing/test-app.ts";
 import { testDatabaseKinds } from "../../testing/test-database.ts";
 import { DEMO_LOGINS, DEMO_ORG_NAME, DEMO_PASSWORD } from "./demo-logins.ts";
+import { DEMO_FEEDBACK_COUNT } from "./draw-feedback.ts";
 import { generateCustomers } from "./generate-customers.ts";
 import { isDemoSeeded, seedDemo, type SeedDemoResult } from "./seed-demo.ts";
 
 const ANCHOR = "2025-06-30";
 
 /** One hash over every customer and transaction field the seed writes, so any difference shows. */
-async function checksum(database: Database, orgId: string): Promise<{ customers: string; transactions: string; interactions: string }> {
-  const { rows } = await sql<{ customers: string; transactions: string; interactions: string }>`
+type Checksum = { customers: string; transactions: string; interactions: string; feedback: string; tasks: string };
+async function checksum(database: Database, orgId: string): Promise<Checksum> {
+  const { rows } = await sql<Checksum>`
     select
       (select md5(string_agg(concat_ws('|', id, code, name, kind, gender, birthday, phone, email, wechat, city, company,
               home_store_id, account_manager_id, personal_note, tags::text, attributes::text, consent::text, status,
@@ -23,7 +25,13 @@ async function checksum(database: Database, orgId: string): Promise<{ customers:
               items::text), ',' order by id))
          from transactions where org_id = ${orgId}) as transactions,
       (select md5(string_agg(concat_ws('|', id, customer_id, user_id, kind, occurred_at, summary), ',' order by id))
-         from interactions where org_id = ${orgId}) as interactions
+         from interactions where org_id = ${orgId}) as interactions,
+      (select md5(string_agg(concat_ws('|', id, store_id, customer_id, channel, body, rating, language, sentiment,
+              themes::text, status, assignee_id, received_at, created_by), ',' order by id))
+         from feedback where org_id = ${orgId}) as feedback,
+      (select md5(string_agg(concat_ws('|', id, customer_id, store_id, assignee_id, status, title, source_id, dedupe_key,
+              due_at, outcome), ',' order by id))
+         from tasks where org_id = ${orgId}) as tasks
   `.execute(database.db);
   return rows[0];
 }
@@ -93,6 +101,24 @@ describe.each(testDatabaseKinds)("demo organisation on $name", (kind) => {
     expect(figures.after_anchor).toBe(0);
     expect(figures.cost_share).toBeGreaterThan(0.6);
     expect(figures.cost_share).toBeLessThan(0.75);
+  });
+
+  it("fills the feedback inbox: both languages, every sentiment, known customers on their timeline, follow-ups for complaints", async () => {
+    const db = database.db;
+    const feedback = await db.selectFrom("feedback").selectAll().where("org_id", "=", seeded.orgId).execute();
+    expect(feedback).toHaveLength(DEMO_FEEDBACK_COUNT);
+    expect(new Set(feedback.map((item) => item.language))).toEqual(new Set(["zh", "en"]));
+    expect(feedback.some((item) => item.sentiment < -0.3) && feedback.some((item) => item.sentiment > 0.3)).toBe(true);
+    expect(feedback.every((item) => item.received_at.getTime() <= Date.parse(`${ANCHOR}T23:59:59Z`))).toBe(true);
+    const linked = feedback.filter((item) => item.customer_id !== null);
+    expect(linked.length).toBeGreaterThan(5);
+    expect(linked.length).toBeLessThan(DEMO_FEEDBACK_COUNT);
+    const onTimeline = await db.selectFrom("interactions").select("customer_id").where("org_id", "=", seeded.orgId).where("kind", "=", "feedback").execute();
+    expect(onTimeline).toHaveLength(linked.length);
+    const negativeLinked = linked.filter((item) => item.sentiment < -0.3).map((item) => item.id).sort();
+    const tasks = await db.selectFrom("tasks").select(["source_id", "dedupe_key"]).where("org_id", "=", seeded.orgId).where("source_type", "=", "feedback").execute();
+    expect(tasks.map((task) => task.source_id).sort()).toEqual(negativeLinked);
+    expect(tasks.every((task) => task.dedupe_key === `feedback:${task.source_id}`)).toBe(true);
   });
 
   it("lets every demo login sign in with the documented password", async () => {

@@ -1,6 +1,6 @@
 /**
  * The demo organisation: two stores, one staff account per role (DEMO_LOGINS) and ~2,000 customers with a year of
- * purchases and interactions ending at an anchor date. Deterministic: the same seed and anchor give the same rows,
+ * purchases and interactions ending at an anchor date, and a small feedback inbox. Deterministic: the same seed and anchor give the same rows,
  * ids included, because every value — ids too — comes from a seeded generator.
  */
 import { seededRandom, type Random } from "@kexin/analytics";
@@ -11,9 +11,11 @@ import { hashPassword } from "../auth/passwords.ts";
 import { refreshPurchaseStats } from "../customers/refresh-purchase-stats.ts";
 import { DEMO_LOGINS, DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_STORES } from "./demo-logins.ts";
 import { activityWindow, drawInteractions, drawPurchaseDays, drawTransactions } from "./draw-activity.ts";
+import { drawFeedback } from "./draw-feedback.ts";
 import { chooseTags, drawCustomer, type ProfileContext } from "./draw-customer-profile.ts";
 import { DAY_MS, parseAnchorDate, todayUtc } from "./draws.ts";
 import { insertInBatches } from "./insert-in-batches.ts";
+import { seedDemoSurveys } from "./seed-demo-surveys.ts";
 
 export const DEMO_SEED = 20_240_521;
 export const DEMO_CUSTOMER_COUNT = 2000;
@@ -125,6 +127,19 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
     tags: chooseTags(behaviour, summary, vipThreshold, anchorTime),
   }));
   progress(`drew ${customers.length} customers, ${transactions.length} purchases, ${interactions.length} interactions`);
+  // Feedback draws from generators of its own, so adding it changed none of the customers, purchases or their ids.
+  const feedbackIdRandom = seededRandom(seed ^ 0xfeed1d);
+  const demoFeedback = drawFeedback(seededRandom(seed ^ 0xfeedbac), {
+    orgId,
+    anchorTime,
+    stores: stores.map((store) => ({
+      id: store.id,
+      staffIds: users.filter((u) => u.role !== "admin" && u.role !== "manager" && u.storeCodes.includes(store.code)).map((u) => u.id),
+    })),
+    managerIds: users.filter((u) => u.role === "manager").map((u) => u.id),
+    customers: customers.map((c) => ({ id: c.id!, homeStoreId: c.home_store_id ?? null, accountManagerId: c.account_manager_id ?? null })),
+    nextId: () => uuidFrom(feedbackIdRandom),
+  });
 
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("orgs").select("id").where("name", "=", DEMO_ORG_NAME).execute();
@@ -135,7 +150,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
       // Children first, by org_id: a cascade from orgs would look up each customer's rows by customer_id, which
       // no index leads with, so it would scan transactions and interactions once per customer.
       const orgIds = existing.map((org) => org.id);
-      for (const table of ["interactions", "transactions", "customers"] as const) {
+      for (const table of ["interactions", "transactions", "tasks", "feedback", "survey_responses", "survey_invitations", "customers"] as const) {
         await trx.deleteFrom(table).where("org_id", "in", orgIds).execute();
       }
       await trx.deleteFrom("orgs").where("id", "in", orgIds).execute();
@@ -155,8 +170,13 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
     progress(`inserted ${transactions.length} purchases`);
     await insertInBatches(trx, "interactions", interactions);
     progress(`inserted ${interactions.length} interactions`);
+    if (demoFeedback.feedback.length > 0) await trx.insertInto("feedback").values(demoFeedback.feedback).execute();
+    if (demoFeedback.tasks.length > 0) await trx.insertInto("tasks").values(demoFeedback.tasks).execute();
+    if (demoFeedback.interactions.length > 0) await trx.insertInto("interactions").values(demoFeedback.interactions).execute();
+    progress(`inserted ${demoFeedback.feedback.length} feedback items, ${demoFeedback.tasks.length} follow-up tasks`);
     await refreshPurchaseStats(trx, orgId);
     progress("refreshed the customers' purchase figures");
+    await seedDemoSurveys(trx, { orgId, anchorTime, seed, onProgress: progress });
   });
   progress(`demo organisation ready: sign in as ${DEMO_LOGINS[0].email} / ${DEMO_PASSWORD}`);
   return { orgId, anchorDate, customers: customers.length, transactions: transactions.length, interactions: interactions.length };
