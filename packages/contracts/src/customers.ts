@@ -181,7 +181,7 @@ export type Timeline = z.infer<typeof Timeline>;
 
 /**
  * Everything Kexin stores about one person (PIPL art. 45 / GDPR art. 15 and 20): profile, purchases, interactions,
- * survey answers and the addresses invitations were sent to.
+ * survey answers, feedback and the addresses invitations were sent to.
  */
 export const PersonalDataExport = z.object({
   exportedAt: z.string(),
@@ -209,6 +209,9 @@ export const PersonalDataExport = z.object({
   ),
   surveyAnswers: z.array(
     z.object({ id: Id, surveyName: z.string(), submittedAt: z.string(), answers: z.record(z.string(), z.unknown()) }),
+  ),
+  feedback: z.array(
+    z.object({ id: Id, channel: z.string(), receivedAt: z.string(), body: z.string(), rating: z.number().nullable() }),
   ),
   surveyInvitations: z.array(
     z.object({ id: Id, surveyName: z.string(), email: z.string(), status: z.string(), createdAt: z.string() }),

@@ -13,7 +13,7 @@ export const ERASED_TEXT = "[erased]";
  * Erases a person's personal data on request (PIPL art. 47, GDPR art. 17) while keeping the business's own figures:
  * the profile is anonymised (contacts, birthday, notes, tags, attributes and code cleared, every channel opted out),
  * interaction texts are replaced, survey invitations lose their address, survey answers are unlinked from the
- * person (kept, anonymous, so reports do not change), follow-up task notes are cleared, and purchases keep their amount, date and store so revenue, store totals and
+ * person (kept, anonymous, so reports do not change), feedback texts are replaced (their sentiment kept), follow-up task notes are cleared, and purchases keep their amount, date and store so revenue, store totals and
  * analyses do not change. Final and idempotent: erasing twice changes nothing more. Audited as customer.erase
  * (without any of the erased data).
  * @throws AppError customer.not_found outside the actor's organisation or stores.
@@ -62,6 +62,12 @@ export async function eraseCustomer({ db, actor, id }: { db: Kysely<DB>; actor: 
     await trx
       .updateTable("survey_responses")
       .set({ customer_id: null })
+      .where("org_id", "=", actor.orgId)
+      .where("customer_id", "=", id)
+      .execute();
+    await trx
+      .updateTable("feedback")
+      .set({ body: ERASED_TEXT, author_name: null, author_contact: null, themes: [] })
       .where("org_id", "=", actor.orgId)
       .where("customer_id", "=", id)
       .execute();

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { findCustomer, presentCustomer, toIso } from "./customer-record.ts";
 
 /**
- * Everything stored about one person — profile, purchases, interactions, survey answers and invitations — for a data subject's access or
+ * Everything stored about one person — profile, purchases, interactions, survey answers, feedback and invitations — for a data subject's access or
  * portability request (PIPL art. 45, GDPR art. 15/20). Audited as customer.personal_data_export.
  * @throws AppError customer.not_found outside the actor's organisation or stores.
  */
@@ -46,6 +46,13 @@ export async function exportPersonalData({
     .where("r.org_id", "=", actor.orgId)
     .where("r.customer_id", "=", id)
     .orderBy("r.submitted_at", "desc")
+    .execute();
+  const feedback = await db
+    .selectFrom("feedback")
+    .select(["id", "channel", "received_at", "body", "rating"])
+    .where("org_id", "=", actor.orgId)
+    .where("customer_id", "=", id)
+    .orderBy("received_at", "desc")
     .execute();
   const surveyInvitations = await db
     .selectFrom("survey_invitations as v")
@@ -87,6 +94,13 @@ export async function exportPersonalData({
       surveyName: r.survey_name,
       submittedAt: toIso(r.submitted_at)!,
       answers: r.answers,
+    })),
+    feedback: feedback.map((f) => ({
+      id: f.id,
+      channel: f.channel,
+      receivedAt: toIso(f.received_at)!,
+      body: f.body,
+      rating: f.rating === null ? null : Number(f.rating),
     })),
     surveyInvitations: surveyInvitations.map((v) => ({
       id: v.id,

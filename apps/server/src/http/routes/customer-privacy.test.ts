@@ -96,7 +96,14 @@ describe.each(testDatabaseKinds)("personal data rights on $name", (kind) => {
       payload: { token: invitation.token, version: 1, submissionKey: crypto.randomUUID(), language: "zh-CN", answers: { nps: 9, csat: 5 } },
     });
     expect(answered.statusCode, answered.body).toBe(201);
+    const told = await call("admin", "POST", "/api/feedback", {
+      channel: "phone",
+      body: "陈美玲说周末送货总是迟到",
+      customerId: customer.id,
+    });
+    expect(told.statusCode, told.body).toBe(201);
     const before = (await call("admin", "GET", `/api/customers/${customer.id}/personal-data`)).json() as PersonalDataExport;
+    expect(before.feedback.map((item) => item.body)).toEqual(["陈美玲说周末送货总是迟到"]);
     expect(before.surveyAnswers.map((answer) => answer.answers)).toEqual([{ nps: 9, csat: 5 }]);
     expect(before.surveyInvitations.map((sent) => [sent.email, sent.status])).toEqual([[PERSONAL.email, "answered"]]);
 
@@ -123,13 +130,16 @@ describe.each(testDatabaseKinds)("personal data rights on $name", (kind) => {
     const invitations = await database.db.selectFrom("survey_invitations").selectAll().where("survey_id", "=", survey.surveyId).execute();
     const answers = await database.db.selectFrom("survey_responses").selectAll().where("survey_id", "=", survey.surveyId).execute();
     expect(answers.map((answer) => [answer.customer_id, answer.answers]), "the answer stays, unlinked").toEqual([[null, { nps: 9, csat: 5 }]]);
-    const stored = [JSON.stringify(row), JSON.stringify(interactions), JSON.stringify(invitations), JSON.stringify(answers)];
+    const feedback = await database.db.selectFrom("feedback").selectAll().where("org_id", "=", org.orgId).execute();
+    const stored = [JSON.stringify(row), JSON.stringify(interactions), JSON.stringify(invitations), JSON.stringify(answers), JSON.stringify(feedback)];
     for (const text of [...stored, exported, timeline, JSON.stringify(audit)]) {
       for (const trace of TRACES) expect(text, `"${trace}" survived erasure`).not.toContain(trace);
     }
     expect(row.erased_at).not.toBeNull();
     expect(row.gender).toBe("unknown");
-    expect(interactions.map((i) => [i.summary, i.body])).toEqual([["[erased]", null], ["[erased]", null]]);
+    // the staff note, the survey answer, the feedback and the follow-up it opened: all blanked
+    expect(interactions.length).toBeGreaterThanOrEqual(3);
+    for (const interaction of interactions) expect([interaction.summary, interaction.body]).toEqual(["[erased]", null]);
 
     const transactions = await database.db.selectFrom("transactions").select(["amount", "store_id"]).where("customer_id", "=", customer.id).execute();
     expect(transactions.map((t) => Number(t.amount)).sort()).toEqual([120.5, 79.5].sort());
