@@ -16,3 +16,4 @@ export * from "./ipa/index.ts";
 export * from "./servqual/index.ts";
 export * from "./value/index.ts";
 export * from "./loyalty/index.ts";
+export * from "./histograms/index.ts";

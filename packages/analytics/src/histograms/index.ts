@@ -1,0 +1,3 @@
+/** Survey scores from counts (histograms, Kano pair counts) for reports aggregated in the database. */
+export * from "./histogram-scores.ts";
+export * from "./kano-from-pairs.ts";
