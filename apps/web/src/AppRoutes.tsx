@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import("./admin/AuditPage.tsx"));
 const SurveysPage = lazy(() => import("./surveys/SurveysPage.tsx"));
 const SurveyBuilderPage = lazy(() => import("./surveys/SurveyBuilderPage.tsx"));
 const SurveyDistributionPage = lazy(() => import("./surveys/SurveyDistributionPage.tsx"));
+const LinkCardPage = lazy(() => import("./surveys/distribution/LinkCardPage.tsx"));
 const SurveyReportPage = lazy(() => import("./reports/SurveyReportPage.tsx"));
 const FeedbackPage = lazy(() => import("./feedback/FeedbackPage.tsx"));
 const TasksPage = lazy(() => import("./tasks/TasksPage.tsx"));
@@ -43,6 +44,7 @@ export function AppRoutes() {
           <Route path="surveys" element={<Allowed permission="survey.read"><SurveysPage /></Allowed>} />
           <Route path="surveys/:surveyId/edit" element={<Allowed permission="survey.read"><SurveyBuilderPage /></Allowed>} />
           <Route path="surveys/:surveyId/distribute" element={<Allowed permission="survey.read"><SurveyDistributionPage /></Allowed>} />
+          <Route path="surveys/:surveyId/links/:linkId/card" element={<Allowed permission="survey.read"><LinkCardPage /></Allowed>} />
           <Route path="surveys/:surveyId/report/:reportKind?" element={<Allowed permission="report.read"><SurveyReportPage /></Allowed>} />
           <Route path="feedback" element={<Allowed permission="feedback.read"><FeedbackPage /></Allowed>} />
           <Route path="tasks" element={<Allowed permission="task.read"><TasksPage /></Allowed>} />

@@ -114,8 +114,10 @@ export async function requestVoid(path: string, options: RequestOptions = {}): P
 export async function downloadFile(path: string, fallbackName: string, query?: Query): Promise<void> {
   const response = await send(path, { query });
   const disposition = response.headers.get("content-disposition") ?? "";
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1] ?? match[2] ?? fallbackName) : fallbackName;
+  // Prefer the UTF-8 name (RFC 6266) wherever it stands: the plain filename= beside it is an ASCII fallback.
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : fallbackName;
   saveBlob(await response.blob(), name);
 }
 

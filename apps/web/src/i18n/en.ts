@@ -5,12 +5,14 @@ import { feedbackEn } from "./feedback.en.ts";
 import { reportsEn } from "./reports.en.ts";
 import { surveysEn } from "./surveys.en.ts";
 import { tasksEn } from "./tasks.en.ts";
+import { distributionEn } from "./distribution.en.ts";
 
 export const en: Messages = {
   surveys: surveysEn,
   reports: reportsEn,
   feedback: feedbackEn,
   tasks: tasksEn,
+  distribution: distributionEn,
   app: {
     name: "Kexin",
     tagline: "From customer satisfaction to customer trust",

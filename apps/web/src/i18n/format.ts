@@ -43,6 +43,13 @@ export function formatCalendarDate(locale: Locale, value: string | null | undefi
   );
 }
 
+/** A calendar date (yyyy-mm-dd) as a short day label without the year: 3月25日 / Mar 25. */
+export function formatDayMonth(locale: Locale, value: string): string {
+  const [year, month, day] = value.split("-").map(Number);
+  if (!year || !month || !day) return value;
+  return dateFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
 /** "2025-03" as a short month label: 2025年3月 / Mar 2025. */
 export function formatMonth(locale: Locale, month: string): string {
   const [year, monthNumber] = month.split("-").map(Number);
@@ -54,6 +61,27 @@ export function formatMonth(locale: Locale, month: string): string {
 
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A measured figure with a fixed number of decimals (a mean 3.57, a coefficient 0.71). */
+export function formatDecimal(locale: Locale, value: number, digits = 1): string {
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A share in [0, 1] as a percentage: 0.547 → 54.7%. */
+export function formatShare(locale: Locale, share: number, digits = 1): string {
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
 }
 
 /** Amounts are in renminbi. */

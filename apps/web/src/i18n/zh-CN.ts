@@ -3,12 +3,14 @@ import { feedbackZhCN } from "./feedback.zh-CN.ts";
 import { reportsZhCN } from "./reports.zh-CN.ts";
 import { surveysZhCN } from "./surveys.zh-CN.ts";
 import { tasksZhCN } from "./tasks.zh-CN.ts";
+import { distributionZhCN } from "./distribution.zh-CN.ts";
 
 export const zhCN = {
   surveys: surveysZhCN,
   reports: reportsZhCN,
   feedback: feedbackZhCN,
   tasks: tasksZhCN,
+  distribution: distributionZhCN,
   app: {
     name: "客信",
     tagline: "从顾客满意到顾客信任",

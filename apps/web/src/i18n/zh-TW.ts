@@ -5,12 +5,14 @@ import { feedbackZhTW } from "./feedback.zh-TW.ts";
 import { reportsZhTW } from "./reports.zh-TW.ts";
 import { surveysZhTW } from "./surveys.zh-TW.ts";
 import { tasksZhTW } from "./tasks.zh-TW.ts";
+import { distributionZhTW } from "./distribution.zh-TW.ts";
 
 export const zhTW: Messages = {
   surveys: surveysZhTW,
   reports: reportsZhTW,
   feedback: feedbackZhTW,
   tasks: tasksZhTW,
+  distribution: distributionZhTW,
   app: {
     name: "客信",
     tagline: "從顧客滿意到顧客信任",
