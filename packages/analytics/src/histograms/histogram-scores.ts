@@ -12,7 +12,7 @@ import type { MeanInterval } from "../scores/mean-interval.ts";
 import { npsFromCounts, type NpsResult } from "../scores/nps.ts";
 import { npsDifferenceTest, type TestResult, twoProportionZTest } from "../scores/significance-tests.ts";
 import type { TopBoxResult } from "../scores/top-box.ts";
-import type { WaveMetric, WaveTrend } from "../scores/wave-trend.ts";
+import { checkAlpha, concludeWaveTrend, type WaveMetric, type WaveTrend } from "../scores/wave-trend.ts";
 
 /** How many answers gave one value. */
 export interface HistogramBin {
@@ -194,36 +194,20 @@ export function welchTTestFromSummaries(a: SampleSummary, b: SampleSummary): Tes
  * @example histogramWaveTrend(previous, current, { kind: "nps" }).direction // "up" | "down" | "flat"
  */
 export function histogramWaveTrend(previous: Histogram, current: Histogram, metric: WaveMetric, alpha = 0.05): WaveTrend {
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be strictly between 0 and 1, got ${alpha}`);
-  let result: TestResult;
-  let before: number;
-  let after: number;
-  let test: WaveTrend["test"];
+  checkAlpha(alpha);
   if (metric.kind === "mean") {
     checkHistogram(previous, "previous wave", metric.scale, 2);
     checkHistogram(current, "current wave", metric.scale, 2);
     const a = summarizeHistogram(previous);
     const b = summarizeHistogram(current);
-    result = welchTTestFromSummaries(a, b);
-    before = a.mean;
-    after = b.mean;
-    test = "welch-t";
-  } else if (metric.kind === "top-box") {
+    return concludeWaveTrend(welchTTestFromSummaries(a, b), metric, a.mean, b.mean, "welch-t", alpha);
+  }
+  if (metric.kind === "top-box") {
     const a = histogramTopBox(previous, metric.scale, metric.boxes);
     const b = histogramTopBox(current, metric.scale, metric.boxes);
-    result = twoProportionZTest(a.count, a.n, b.count, b.n);
-    before = a.share;
-    after = b.share;
-    test = "two-proportion-z";
-  } else {
-    const a = histogramNps(previous);
-    const b = histogramNps(current);
-    result = npsDifferenceTest(a, b);
-    before = a.nps;
-    after = b.nps;
-    test = "nps-difference-z";
+    return concludeWaveTrend(twoProportionZTest(a.count, a.n, b.count, b.n), metric, a.share, b.share, "two-proportion-z", alpha);
   }
-  const isSignificant = result.pValue < alpha;
-  const direction = !isSignificant ? "flat" : result.difference > 0 ? "up" : "down";
-  return { ...result, metric: metric.kind, previous: before, current: after, direction, isSignificant, alpha, test };
+  const a = histogramNps(previous);
+  const b = histogramNps(current);
+  return concludeWaveTrend(npsDifferenceTest(a, b), metric, a.nps, b.nps, "nps-difference-z", alpha);
 }

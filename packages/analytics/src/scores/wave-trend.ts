@@ -32,34 +32,40 @@ export interface WaveTrend extends TestResult {
  * @example waveTrend([3, 4, 4, 5], [4, 5, 5, 5], { kind: "mean", scale: { min: 1, max: 5 } }).direction // "flat"
  */
 export function waveTrend(previous: ArrayLike<number>, current: ArrayLike<number>, metric: WaveMetric, alpha = 0.05): WaveTrend {
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be strictly between 0 and 1, got ${alpha}`);
-  let result: TestResult;
-  let before: number;
-  let after: number;
-  let test: WaveTrend["test"];
+  checkAlpha(alpha);
   if (metric.kind === "mean") {
     checkAnswers(previous, metric.scale, "previous wave", 2);
     checkAnswers(current, metric.scale, "current wave", 2);
-    result = welchTTest(previous, current);
-    before = mean(previous);
-    after = mean(current);
-    test = "welch-t";
-  } else if (metric.kind === "top-box") {
+    return concludeWaveTrend(welchTTest(previous, current), metric, mean(previous), mean(current), "welch-t", alpha);
+  }
+  if (metric.kind === "top-box") {
     const a = topBoxShare(previous, metric.scale, metric.boxes);
     const b = topBoxShare(current, metric.scale, metric.boxes);
-    result = twoProportionZTest(a.count, a.n, b.count, b.n);
-    before = a.share;
-    after = b.share;
-    test = "two-proportion-z";
-  } else {
-    const a = netPromoterScore(previous);
-    const b = netPromoterScore(current);
-    result = npsDifferenceTest(a, b);
-    before = a.nps;
-    after = b.nps;
-    test = "nps-difference-z";
+    return concludeWaveTrend(twoProportionZTest(a.count, a.n, b.count, b.n), metric, a.share, b.share, "two-proportion-z", alpha);
   }
+  const a = netPromoterScore(previous);
+  const b = netPromoterScore(current);
+  return concludeWaveTrend(npsDifferenceTest(a, b), metric, a.nps, b.nps, "nps-difference-z", alpha);
+}
+
+/** @throws RangeError when alpha is not strictly between 0 and 1. */
+export function checkAlpha(alpha: number): void {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be strictly between 0 and 1, got ${alpha}`);
+}
+
+/**
+ * A wave comparison's test result read at alpha: significant when p < alpha, the direction from the sign of the
+ * difference. Shared by `waveTrend` (answers) and `histogramWaveTrend` (counts), so both conclude alike.
+ */
+export function concludeWaveTrend(
+  result: TestResult,
+  metric: WaveMetric,
+  previous: number,
+  current: number,
+  test: WaveTrend["test"],
+  alpha: number,
+): WaveTrend {
   const isSignificant = result.pValue < alpha;
   const direction = !isSignificant ? "flat" : result.difference > 0 ? "up" : "down";
-  return { ...result, metric: metric.kind, previous: before, current: after, direction, isSignificant, alpha, test };
+  return { ...result, metric: metric.kind, previous, current, direction, isSignificant, alpha, test };
 }
