@@ -1,9 +1,10 @@
 /** Search box and filters above the customer table. */
-import { SearchOutlined, TagOutlined } from "@ant-design/icons";
-import { Button, Input, Select, Space } from "antd";
+import { TagOutlined } from "@ant-design/icons";
+import { Input, Select, Space } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../auth/useSession.ts";
+import { SearchBox } from "../layout/SearchBox.tsx";
 import type { ListQuery, ListStatus } from "./useCustomerListQuery.ts";
 
 const ACTIVE_WINDOWS = [30, 90, 180, 365];
@@ -11,32 +12,18 @@ const ACTIVE_WINDOWS = [30, 90, 180, 365];
 export function CustomerFilters({ query, onChange }: { query: ListQuery; onChange(change: Partial<ListQuery>): void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [text, setText] = useState(query.q ?? "");
   const [tag, setTag] = useState(query.tag ?? "");
-  useEffect(() => setText(query.q ?? ""), [query.q]);
   useEffect(() => setTag(query.tag ?? ""), [query.tag]);
 
   return (
     <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Space.Compact>
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            // The clear icon empties the box: show everyone again at once.
-            if (!event.target.value && query.q) onChange({ q: undefined });
-          }}
-          onPressEnter={() => onChange({ q: text.trim() || undefined })}
-          placeholder={t("customers.searchPlaceholder")}
-          style={{ width: 280 }}
-          data-testid="customer-search"
-        />
-        <Button type="primary" onClick={() => onChange({ q: text.trim() || undefined })} data-testid="customer-search-submit">
-          {t("common.search")}
-        </Button>
-      </Space.Compact>
+      <SearchBox
+        value={query.q}
+        onSearch={(q) => onChange({ q })}
+        placeholder={t("customers.searchPlaceholder")}
+        width={280}
+        testId="customer-search"
+      />
       <Select
         allowClear
         value={query.storeId}

@@ -1,40 +1,28 @@
 /** Search box and filters above the inbox. */
-import { SearchOutlined, TagOutlined } from "@ant-design/icons";
+import { TagOutlined } from "@ant-design/icons";
 import { FeedbackChannel, FeedbackStatus, SentimentBand } from "@kexin/contracts";
-import { Button, Input, Select, Space } from "antd";
+import { Input, Select, Space } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../auth/useSession.ts";
+import { SearchBox } from "../layout/SearchBox.tsx";
 import type { InboxQuery } from "./useFeedbackQuery.ts";
 
 export function FeedbackFilters({ query, onChange }: { query: InboxQuery; onChange(change: Partial<InboxQuery>): void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [text, setText] = useState(query.q ?? "");
   const [theme, setTheme] = useState(query.theme ?? "");
-  useEffect(() => setText(query.q ?? ""), [query.q]);
   useEffect(() => setTheme(query.theme ?? ""), [query.theme]);
 
   return (
     <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Space.Compact>
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            if (!event.target.value && query.q) onChange({ q: undefined });
-          }}
-          onPressEnter={() => onChange({ q: text.trim() || undefined })}
-          placeholder={t("feedback.searchPlaceholder")}
-          style={{ width: 260 }}
-          data-testid="feedback-search"
-        />
-        <Button type="primary" onClick={() => onChange({ q: text.trim() || undefined })} data-testid="feedback-search-submit">
-          {t("common.search")}
-        </Button>
-      </Space.Compact>
+      <SearchBox
+        value={query.q}
+        onSearch={(q) => onChange({ q })}
+        placeholder={t("feedback.searchPlaceholder")}
+        width={260}
+        testId="feedback-search"
+      />
       <Select<FeedbackChannel>
         allowClear
         value={query.channel}
