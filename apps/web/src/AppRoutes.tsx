@@ -21,6 +21,12 @@ const LinkCardPage = lazy(() => import("./surveys/distribution/LinkCardPage.tsx"
 const SurveyReportPage = lazy(() => import("./reports/SurveyReportPage.tsx"));
 const FeedbackPage = lazy(() => import("./feedback/FeedbackPage.tsx"));
 const TasksPage = lazy(() => import("./tasks/TasksPage.tsx"));
+const ValuePage = lazy(() => import("./value/ValuePage.tsx"));
+const ChurnPage = lazy(() => import("./value/ChurnPage.tsx"));
+const PlansPage = lazy(() => import("./plans/PlansPage.tsx"));
+const GreetingsPage = lazy(() => import("./greetings/GreetingsPage.tsx"));
+const ComplaintsPage = lazy(() => import("./complaints/ComplaintsPage.tsx"));
+const ComplaintPage = lazy(() => import("./complaints/ComplaintPage.tsx"));
 
 function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
   const me = useMe();
@@ -48,6 +54,12 @@ export function AppRoutes() {
           <Route path="surveys/:surveyId/report/:reportKind?" element={<Allowed permission="report.read"><SurveyReportPage /></Allowed>} />
           <Route path="feedback" element={<Allowed permission="feedback.read"><FeedbackPage /></Allowed>} />
           <Route path="tasks" element={<Allowed permission="task.read"><TasksPage /></Allowed>} />
+          <Route path="value" element={<Allowed permission="value.read"><ValuePage /></Allowed>} />
+          <Route path="churn" element={<Allowed permission="value.read"><ChurnPage /></Allowed>} />
+          <Route path="plans" element={<Allowed permission="task.read"><PlansPage /></Allowed>} />
+          <Route path="greetings" element={<Allowed permission="greeting.read"><GreetingsPage /></Allowed>} />
+          <Route path="complaints" element={<Allowed permission="complaint.read"><ComplaintsPage /></Allowed>} />
+          <Route path="complaints/:complaintId" element={<Allowed permission="complaint.read"><ComplaintPage /></Allowed>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -8,6 +8,11 @@ import * as customerForeignKeyIndexes from "./migrations/0004-customer-foreign-k
 import * as surveys from "./migrations/0005-surveys.ts";
 import * as feedback from "./migrations/0006-feedback.ts";
 import * as invitationTokens from "./migrations/0007-invitation-tokens.ts";
+import * as valueTiers from "./migrations/0008-value-tiers.ts";
+import * as maintenancePlans from "./migrations/0009-maintenance-plans.ts";
+import * as greetings from "./migrations/0010-greetings.ts";
+import * as complaints from "./migrations/0011-complaints.ts";
+import * as jobs from "./migrations/0012-jobs.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
@@ -17,6 +22,11 @@ const migrations: Record<string, Migration> = {
   "0005-surveys": surveys,
   "0006-feedback": feedback,
   "0007-invitation-tokens": invitationTokens,
+  "0008-value-tiers": valueTiers,
+  "0009-maintenance-plans": maintenancePlans,
+  "0010-greetings": greetings,
+  "0011-complaints": complaints,
+  "0012-jobs": jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,10 @@ import { reportsEn } from "./reports.en.ts";
 import { surveysEn } from "./surveys.en.ts";
 import { tasksEn } from "./tasks.en.ts";
 import { distributionEn } from "./distribution.en.ts";
+import { valueEn } from "./value.en.ts";
+import { plansEn } from "./plans.en.ts";
+import { greetingsEn } from "./greetings.en.ts";
+import { complaintsEn } from "./complaints.en.ts";
 
 export const en: Messages = {
   surveys: surveysEn,
@@ -13,6 +17,10 @@ export const en: Messages = {
   feedback: feedbackEn,
   tasks: tasksEn,
   distribution: distributionEn,
+  value: valueEn,
+  plans: plansEn,
+  greetings: greetingsEn,
+  complaints: complaintsEn,
   app: {
     name: "Kexin",
     tagline: "From customer satisfaction to customer trust",
@@ -27,6 +35,11 @@ export const en: Messages = {
     surveys: "Surveys",
     feedback: "Feedback",
     tasks: "Tasks",
+    value: "Value & tiers",
+    churn: "Churn",
+    plans: "Maintenance plans",
+    greetings: "Greetings",
+    complaints: "Complaints",
     home: "Home",
     customers: "Customers",
     import: "Import",

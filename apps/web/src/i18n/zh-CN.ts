@@ -4,6 +4,10 @@ import { reportsZhCN } from "./reports.zh-CN.ts";
 import { surveysZhCN } from "./surveys.zh-CN.ts";
 import { tasksZhCN } from "./tasks.zh-CN.ts";
 import { distributionZhCN } from "./distribution.zh-CN.ts";
+import { valueZhCN } from "./value.zh-CN.ts";
+import { plansZhCN } from "./plans.zh-CN.ts";
+import { greetingsZhCN } from "./greetings.zh-CN.ts";
+import { complaintsZhCN } from "./complaints.zh-CN.ts";
 
 export const zhCN = {
   surveys: surveysZhCN,
@@ -11,6 +15,10 @@ export const zhCN = {
   feedback: feedbackZhCN,
   tasks: tasksZhCN,
   distribution: distributionZhCN,
+  value: valueZhCN,
+  plans: plansZhCN,
+  greetings: greetingsZhCN,
+  complaints: complaintsZhCN,
   app: {
     name: "客信",
     tagline: "从顾客满意到顾客信任",
@@ -25,6 +33,11 @@ export const zhCN = {
     surveys: "问卷调查",
     feedback: "意见反馈",
     tasks: "待办任务",
+    value: "价值与分级",
+    churn: "流失预警",
+    plans: "维护计划",
+    greetings: "问候与信函",
+    complaints: "投诉处理",
     home: "首页",
     customers: "客户档案",
     import: "数据导入",

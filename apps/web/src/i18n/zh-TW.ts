@@ -6,6 +6,10 @@ import { reportsZhTW } from "./reports.zh-TW.ts";
 import { surveysZhTW } from "./surveys.zh-TW.ts";
 import { tasksZhTW } from "./tasks.zh-TW.ts";
 import { distributionZhTW } from "./distribution.zh-TW.ts";
+import { valueZhTW } from "./value.zh-TW.ts";
+import { plansZhTW } from "./plans.zh-TW.ts";
+import { greetingsZhTW } from "./greetings.zh-TW.ts";
+import { complaintsZhTW } from "./complaints.zh-TW.ts";
 
 export const zhTW: Messages = {
   surveys: surveysZhTW,
@@ -13,6 +17,10 @@ export const zhTW: Messages = {
   feedback: feedbackZhTW,
   tasks: tasksZhTW,
   distribution: distributionZhTW,
+  value: valueZhTW,
+  plans: plansZhTW,
+  greetings: greetingsZhTW,
+  complaints: complaintsZhTW,
   app: {
     name: "客信",
     tagline: "從顧客滿意到顧客信任",
@@ -27,6 +35,11 @@ export const zhTW: Messages = {
     surveys: "問卷調查",
     feedback: "意見回饋",
     tasks: "待辦任務",
+    value: "價值與分級",
+    churn: "流失預警",
+    plans: "維護計畫",
+    greetings: "問候與信函",
+    complaints: "投訴處理",
     home: "首頁",
     customers: "客戶檔案",
     import: "資料匯入",

@@ -1,6 +1,11 @@
 /** The signed-in frame: a role-aware side menu, the header with language and account, and the page. */
 import {
+  AlertOutlined,
   AuditOutlined,
+  CrownOutlined,
+  FallOutlined,
+  GiftOutlined,
+  ScheduleOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   FormOutlined,
@@ -46,6 +51,19 @@ export function AppLayout() {
   }
   if (can(me.role, "task.read")) {
     entries.push({ key: "tasks", path: "/tasks", icon: <CheckSquareOutlined />, label: t("nav.tasks"), testId: "nav-tasks" });
+  }
+  if (can(me.role, "complaint.read")) {
+    entries.push({ key: "complaints", path: "/complaints", icon: <AlertOutlined />, label: t("nav.complaints"), testId: "nav-complaints" });
+  }
+  if (can(me.role, "value.read")) {
+    entries.push({ key: "value", path: "/value", icon: <CrownOutlined />, label: t("nav.value"), testId: "nav-value" });
+    entries.push({ key: "churn", path: "/churn", icon: <FallOutlined />, label: t("nav.churn"), testId: "nav-churn" });
+  }
+  if (can(me.role, "task.read")) {
+    entries.push({ key: "plans", path: "/plans", icon: <ScheduleOutlined />, label: t("nav.plans"), testId: "nav-plans" });
+  }
+  if (can(me.role, "greeting.read")) {
+    entries.push({ key: "greetings", path: "/greetings", icon: <GiftOutlined />, label: t("nav.greetings"), testId: "nav-greetings" });
   }
   if (can(me.role, "data.import")) {
     entries.push({ key: "import", path: "/import", icon: <CloudUploadOutlined />, label: t("nav.import"), testId: "nav-import" });

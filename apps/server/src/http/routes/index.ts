@@ -14,6 +14,11 @@ import { publicSurveyRoutes } from "./public-surveys.ts";
 import { reportRoutes } from "./reports.ts";
 import { feedbackRoutes } from "./feedback.ts";
 import { taskRoutes } from "./tasks.ts";
+import { valueRoutes } from "./value.ts";
+import { planRoutes } from "./plans.ts";
+import { greetingRoutes } from "./greetings.ts";
+import { complaintRoutes } from "./complaints.ts";
+import { publicComplaintRoutes } from "./public-complaints.ts";
 
 export const allRoutes: AnyRoute[] = [
   ...healthRoutes,
@@ -30,4 +35,9 @@ export const allRoutes: AnyRoute[] = [
   ...reportRoutes,
   ...feedbackRoutes,
   ...taskRoutes,
+  ...valueRoutes,
+  ...planRoutes,
+  ...greetingRoutes,
+  ...complaintRoutes,
+  ...publicComplaintRoutes,
 ];
