@@ -9,3 +9,4 @@ export * from "./surveys/index.ts";
 export * from "./tasks.ts";
 export * from "./permissions.ts";
 export * from "./reports.ts";
+export * from "./value.ts";

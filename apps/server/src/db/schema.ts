@@ -286,6 +286,33 @@ export interface FeedbackTable {
   updated_at: TimestampWithDefault;
 }
 
+export type TierKey = "vip" | "important" | "quality" | "ordinary";
+
+export interface CustomerValuesTable {
+  customer_id: string;
+  org_id: string;
+  /** The tier in force: the override when there is one, else the computed tier. */
+  tier: TierKey | null;
+  computed_tier: TierKey | null;
+  tier_override: TierKey | null;
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: Timestamp | null;
+  computed_at: TimestampWithDefault;
+}
+
+export interface TierChangesTable {
+  id: Generated<string>;
+  org_id: string;
+  customer_id: string;
+  from_tier: TierKey | null;
+  to_tier: TierKey | null;
+  source: "computed" | "manual";
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: TimestampWithDefault;
+}
+
 export interface DB {
   orgs: OrgsTable;
   stores: StoresTable;
@@ -305,4 +332,6 @@ export interface DB {
   survey_drafts: SurveyDraftsTable;
   tasks: TasksTable;
   feedback: FeedbackTable;
+  customer_values: CustomerValuesTable;
+  tier_changes: TierChangesTable;
 }
