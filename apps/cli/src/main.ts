@@ -10,6 +10,7 @@ import { registerRfmCommand } from "./analyze/rfm.ts";
 import { EXIT_BAD_INPUT, UsageError } from "./analyze/usage-error.ts";
 import { registerDataCommands } from "./commands/data.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerWorkerCommand } from "./commands/worker.ts";
 
 const program = new Command()
   .name("kexin")
@@ -17,6 +18,7 @@ const program = new Command()
   .exitOverride();
 
 registerServeCommand(program);
+registerWorkerCommand(program);
 registerDataCommands(program);
 const analyze = program.command("analyze").description("run an analysis on a file and print JSON to stdout");
 registerPlsCommand(analyze);

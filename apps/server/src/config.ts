@@ -26,6 +26,7 @@ const Environment = z.object({
   KEXIN_MAIL_FROM: z.string().default("Kexin <no-reply@kexin.localhost>"),
   KEXIN_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   KEXIN_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  KEXIN_WORKER: z.enum(["inline", "off"]).default("inline"),
 });
 
 export interface Config {
@@ -48,6 +49,11 @@ export interface Config {
   submissionsPerMinute: number;
   /** Attempts per invitation token per minute. */
   tokenAttemptsPerMinute: number;
+  /**
+   * "inline": the web process also runs background jobs (required on the embedded database, which one process owns);
+   * "off": only `kexin worker` processes run them (PostgreSQL, any number of workers).
+   */
+  worker: "inline" | "off";
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +78,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     outboxDir: resolve(env.KEXIN_DATA_DIR, "outbox"),
     submissionsPerMinute: env.KEXIN_SUBMIT_RATE_LIMIT,
     tokenAttemptsPerMinute: env.KEXIN_TOKEN_RATE_LIMIT,
+    worker: env.KEXIN_WORKER,
   };
 }

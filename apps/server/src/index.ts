@@ -8,6 +8,9 @@ import { failAbandonedImports } from "./domain/imports/fail-abandoned-imports.ts
 import { createMailer } from "./domain/mail/create-mailer.ts";
 import { startInvitationSender } from "./domain/surveys/invitations/start-invitation-sender.ts";
 import { buildApp } from "./http/app.ts";
+import { jobDefinitions } from "./jobs/job-definitions.ts";
+import { releaseStaleJobs } from "./jobs/release-stale-jobs.ts";
+import { startWorker, type Worker } from "./jobs/start-worker.ts";
 
 export { loadConfig, type Config } from "./config.ts";
 export { openDatabase, type Database } from "./db/database.ts";
@@ -20,6 +23,9 @@ export { systemActor } from "./domain/auth/system-actor.ts";
 export { seedDemo } from "./domain/demo/seed-demo.ts";
 export { importFile } from "./domain/imports/import-file.ts";
 export { exportCustomers } from "./domain/exports/export-customers.ts";
+export { startWorker } from "./jobs/start-worker.ts";
+export { jobDefinitions } from "./jobs/job-definitions.ts";
+export { createMailer } from "./domain/mail/create-mailer.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -41,11 +47,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = await app.listen({ port: config.port, host: config.host });
   // Retries failed invitations and sends what a crash left pending, every 15 s, in every organisation.
   const invitationSender = startInvitationSender({ db: database.db, mailer, publicUrl: config.publicUrl, log: app.log });
+  // Background jobs (tiers, plans, greetings, SLA escalation). The embedded database has one process, so it always
+  // runs them here; on PostgreSQL KEXIN_WORKER=off leaves them to `kexin worker` processes.
+  let worker: Worker | undefined;
+  if (config.worker === "inline" || database.kind === "pglite") {
+    if (database.kind === "pglite") await releaseStaleJobs(database.db);
+    worker = startWorker({ db: database.db, config, mailer, log: app.log, definitions: jobDefinitions });
+  }
   return {
     app,
     database,
     url,
     stop: async () => {
+      await worker?.stop();
       await invitationSender.stop();
       await app.close();
       await mailer.close();

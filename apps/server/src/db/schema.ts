@@ -313,6 +313,25 @@ export interface TierChangesTable {
   changed_at: TimestampWithDefault;
 }
 
+export interface JobsTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: string;
+  key: string;
+  payload: JsonWithDefault<Record<string, unknown>>;
+  status: Generated<"queued" | "running" | "done" | "failed">;
+  run_at: TimestampWithDefault;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  result: Json<Record<string, unknown> | null> | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   stores: StoresTable;
@@ -334,4 +353,5 @@ export interface DB {
   feedback: FeedbackTable;
   customer_values: CustomerValuesTable;
   tier_changes: TierChangesTable;
+  jobs: JobsTable;
 }
