@@ -153,7 +153,9 @@ async function plainInsertRate(target: Target, prepared: Prepared, seconds: numb
 
 async function startServer(target: Target): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "apps/server/src/main.ts")], {
+  // KEXIN_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = env.KEXIN_BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", resolve(env.KEXIN_BENCH_PROFILE)] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", join(repoRoot, "apps/server/src/main.ts")], {
     cwd: repoRoot,
     env: {
       ...process.env,

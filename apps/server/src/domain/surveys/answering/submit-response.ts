@@ -4,7 +4,8 @@
  * double tap stores one answer and every attempt gets the same receipt; a personal invitation answers once.
  * The promise settles only after the commit, so an acknowledged answer is on disk.
  *
- * The hot path — a link answer that sets off no closed-loop rule — is one statement once the caches are warm.
+ * The hot path — a link answer that sets off no closed-loop rule — is one statement once the caches are warm, shared
+ * with the answers that arrive at the same moment (group-insert.ts).
  */
 import type { ResponseReceipt, ResponseSubmit, SurveyDefinition } from "@kexin/contracts";
 import type { Kysely } from "kysely";
@@ -16,6 +17,7 @@ import { alreadyAnswered, assertTakingAnswers, findTarget, invitationNotFound, s
 import { checkAnswers, loadVersion } from "./check-answers.ts";
 import { evaluateClosedLoop, openFollowUps, type ClosedLoopOptions, type FiredRule } from "./closed-loop.ts";
 import { hashDraftKey } from "./draft-key.ts";
+import { insertResponseGrouped } from "./group-insert.ts";
 import { findBySubmissionKey, insertResponse, type InsertOutcome, type ResponseRow } from "./insert-response.ts";
 
 type Input = z.output<typeof ResponseSubmit>;
@@ -74,7 +76,7 @@ export async function submitResponse({
   if (!invitation) {
     const outcome =
       fired.length === 0
-        ? await insertResponse(db, row)
+        ? await insertResponseGrouped(db, row)
         : await db.transaction().execute(async (trx) => {
             const inserted = await insertResponse(trx, row);
             if (inserted.kind === "inserted") await writeConsequences(trx, row, inserted.id, followUps);
