@@ -14,6 +14,7 @@ const CustomerPage = lazy(() => import("./customers/CustomerPage.tsx"));
 const ImportPage = lazy(() => import("./imports/ImportPage.tsx"));
 const UsersPage = lazy(() => import("./admin/UsersPage.tsx"));
 const AuditPage = lazy(() => import("./admin/AuditPage.tsx"));
+const JobsPage = lazy(() => import("./admin/JobsPage.tsx"));
 const SurveysPage = lazy(() => import("./surveys/SurveysPage.tsx"));
 const SurveyBuilderPage = lazy(() => import("./surveys/SurveyBuilderPage.tsx"));
 const SurveyDistributionPage = lazy(() => import("./surveys/SurveyDistributionPage.tsx"));
@@ -47,6 +48,7 @@ export function AppRoutes() {
           <Route path="import" element={<Allowed permission="data.import"><ImportPage /></Allowed>} />
           <Route path="users" element={<Allowed permission="user.admin"><UsersPage /></Allowed>} />
           <Route path="audit" element={<Allowed permission="audit.read"><AuditPage /></Allowed>} />
+          <Route path="jobs" element={<Allowed permission="audit.read"><JobsPage /></Allowed>} />
           <Route path="surveys" element={<Allowed permission="survey.read"><SurveysPage /></Allowed>} />
           <Route path="surveys/:surveyId/edit" element={<Allowed permission="survey.read"><SurveyBuilderPage /></Allowed>} />
           <Route path="surveys/:surveyId/distribute" element={<Allowed permission="survey.read"><SurveyDistributionPage /></Allowed>} />

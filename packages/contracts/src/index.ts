@@ -10,3 +10,4 @@ export * from "./tasks.ts";
 export * from "./permissions.ts";
 export * from "./reports.ts";
 export * from "./value.ts";
+export * from "./jobs.ts";

@@ -56,6 +56,7 @@ const SAMPLES: Record<string, Sample> = {
   "PATCH /api/users/:id": { access: "user.admin", body: () => ({ name: "Renamed user" }) },
   "GET /api/stores": { access: "signed-in" },
   "GET /api/audit": { access: "audit.read", query: "pageSize=5" },
+  "GET /api/jobs": { access: "audit.read", query: "status=failed" },
   "GET /api/feedback": { access: "feedback.read", query: "q=matrix&sentiment=negative&status=new" },
   "GET /api/feedback/themes": { access: "feedback.read", query: "limit=5&channel=phone" },
   "POST /api/feedback": { access: "feedback.write", body: (org) => ({ channel: "phone", body: "matrix: 排队太久", storeId: org.storeA }) },

@@ -1,6 +1,6 @@
 /** Staff accounts, stores and the audit log. */
-import { AuditList, Store, User, type AuditQuery, type UserCreate, type UserUpdate } from "@kexin/contracts";
-import { requestJson } from "./client.ts";
+import { AuditList, JobList, Store, User, type AuditQuery, type JobListQuery, type UserCreate, type UserUpdate } from "@kexin/contracts";
+import { requestJson, requestVoid } from "./client.ts";
 
 const StoreList = Store.array();
 const UserList = User.array();
@@ -25,4 +25,14 @@ export function updateUser(id: string, change: UserUpdate): Promise<User> {
 /** Newest first. */
 export function listAudit(query: AuditQuery): Promise<AuditList> {
   return requestJson(AuditList, "/api/audit", { query });
+}
+
+/** Background jobs, latest first, with counts per status. */
+export function listJobs(query: JobListQuery): Promise<JobList> {
+  return requestJson(JobList, "/api/jobs", { query });
+}
+
+/** Puts a failed job back on the queue. */
+export function retryJob(id: string): Promise<void> {
+  return requestVoid(`/api/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" });
 }

@@ -45,6 +45,7 @@ export const en: Messages = {
     import: "Import",
     users: "Users",
     audit: "Audit log",
+    jobs: "Background jobs",
   },
   roles: {
     admin: "Administrator",
@@ -278,6 +279,19 @@ export const en: Messages = {
     enable: "Enable",
     editTitle: "Edit user",
     createdDone: "User created",
+  },
+  jobs: {
+    title: "Background jobs",
+    kind: "Job",
+    key: "Run",
+    status: "Status",
+    runAt: "Due",
+    attempts: "Attempts",
+    finishedAt: "Finished",
+    result: "Result",
+    retry: "Retry",
+    retried: "Queued again",
+    statuses: { all: "All", queued: "Queued", running: "Running", done: "Done", failed: "Failed" },
   },
   audit: {
     title: "Audit log",

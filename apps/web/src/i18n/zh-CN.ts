@@ -43,6 +43,7 @@ export const zhCN = {
     import: "数据导入",
     users: "用户管理",
     audit: "审计日志",
+    jobs: "后台任务",
   },
   roles: {
     admin: "管理员",
@@ -275,6 +276,19 @@ export const zhCN = {
     enable: "启用",
     editTitle: "编辑用户",
     createdDone: "用户已创建",
+  },
+  jobs: {
+    title: "后台任务",
+    kind: "任务类型",
+    key: "批次",
+    status: "状态",
+    runAt: "计划时间",
+    attempts: "尝试次数",
+    finishedAt: "完成时间",
+    result: "结果",
+    retry: "重试",
+    retried: "已重新排队",
+    statuses: { all: "全部", queued: "排队中", running: "运行中", done: "已完成", failed: "失败" },
   },
   audit: {
     title: "审计日志",

@@ -45,6 +45,7 @@ export const zhTW: Messages = {
     import: "資料匯入",
     users: "使用者管理",
     audit: "稽核日誌",
+    jobs: "背景任務",
   },
   roles: {
     admin: "管理員",
@@ -277,6 +278,19 @@ export const zhTW: Messages = {
     enable: "啟用",
     editTitle: "編輯使用者",
     createdDone: "使用者已建立",
+  },
+  jobs: {
+    title: "背景任務",
+    kind: "任務類型",
+    key: "批次",
+    status: "狀態",
+    runAt: "排定時間",
+    attempts: "嘗試次數",
+    finishedAt: "完成時間",
+    result: "結果",
+    retry: "重試",
+    retried: "已重新排隊",
+    statuses: { all: "全部", queued: "排隊中", running: "執行中", done: "已完成", failed: "失敗" },
   },
   audit: {
     title: "稽核日誌",

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CrownOutlined,
   FallOutlined,
+  FieldTimeOutlined,
   GiftOutlined,
   ScheduleOutlined,
   CheckSquareOutlined,
@@ -73,6 +74,7 @@ export function AppLayout() {
   }
   if (can(me.role, "audit.read")) {
     entries.push({ key: "audit", path: "/audit", icon: <AuditOutlined />, label: t("nav.audit"), testId: "nav-audit" });
+    entries.push({ key: "jobs", path: "/jobs", icon: <FieldTimeOutlined />, label: t("nav.jobs"), testId: "nav-jobs" });
   }
   const selected = entries.filter((entry) => entry.path !== "/").find((entry) => location.pathname.startsWith(entry.path));
   const items: MenuProps["items"] = entries.map((entry) => ({

@@ -20,7 +20,8 @@ export type AuditAction =
   | "survey.remind"
   | "survey.publish"
   | "survey.close"
-  | "survey.reopen";
+  | "survey.reopen"
+  | "job.retry";
 
 export async function recordAudit(
   db: Kysely<DB>,

@@ -19,6 +19,7 @@ import { planRoutes } from "./plans.ts";
 import { greetingRoutes } from "./greetings.ts";
 import { complaintRoutes } from "./complaints.ts";
 import { publicComplaintRoutes } from "./public-complaints.ts";
+import { jobRoutes } from "./jobs.ts";
 
 export const allRoutes: AnyRoute[] = [
   ...healthRoutes,
@@ -40,4 +41,5 @@ export const allRoutes: AnyRoute[] = [
   ...greetingRoutes,
   ...complaintRoutes,
   ...publicComplaintRoutes,
+  ...jobRoutes,
 ];
