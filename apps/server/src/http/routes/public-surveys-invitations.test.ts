@@ -142,7 +142,9 @@ describe.each(testDatabaseKinds)("invitations, closed loop and drafts on $name",
       const target = await buildPublishedSurvey(database.db, org.orgId, SAMPLE_DEFINITION);
       const { token } = await invitedCustomer(target);
       await database.db.updateTable("surveys").set({ status: "closed" }).where("id", "=", target.surveyId).execute();
-      expect((await app.inject({ method: "GET", url: `/api/public/invitations/${token}` })).statusCode).toBe(404);
+      const opened = await app.inject({ method: "GET", url: `/api/public/invitations/${token}` });
+      expect(opened.statusCode).toBe(409);
+      expect(opened.json().error.code).toBe("survey.closed");
       const response = await submit(byToken(token, { nps: 9, csat: 5 }));
       expect(response.statusCode).toBe(409);
       expect(response.json().error.code).toBe("survey.closed");

@@ -58,18 +58,21 @@ describe.each(testDatabaseKinds)("public survey answering on $name", (kind) => {
       expect(response.json().isKiosk).toBe(true);
     });
 
-    it("answers 404 survey.not_found for an unknown slug, a switched-off link and a closed or unpublished survey", async () => {
+    it("answers 404 survey.not_found for an unknown slug, a switched-off link and an unpublished survey; 409 survey.closed once closed", async () => {
       const off = await buildSurveyLink(database.db, org.orgId, survey.surveyId);
       await database.db.updateTable("survey_links").set({ is_active: false }).where("id", "=", off.linkId).execute();
       const closed = await buildPublishedSurvey(database.db, org.orgId, SAMPLE_DEFINITION);
       await database.db.updateTable("surveys").set({ status: "closed" }).where("id", "=", closed.surveyId).execute();
       const draft = await buildPublishedSurvey(database.db, org.orgId, SAMPLE_DEFINITION);
       await database.db.updateTable("surveys").set({ status: "draft" }).where("id", "=", draft.surveyId).execute();
-      for (const slug of ["nosuchslug", off.slug, closed.slug, draft.slug]) {
+      for (const slug of ["nosuchslug", off.slug, draft.slug]) {
         const response = await app.inject({ method: "GET", url: `/api/public/surveys/${slug}` });
         expect(response.statusCode, slug).toBe(404);
         expect(response.json().error.code).toBe("survey.not_found");
       }
+      const ended = await app.inject({ method: "GET", url: `/api/public/surveys/${closed.slug}` });
+      expect(ended.statusCode).toBe(409);
+      expect(ended.json().error.code).toBe("survey.closed");
     });
   });
 
