@@ -53,9 +53,9 @@ export function downloadLinkQr(id: string, format: "svg" | "png", fileName: stri
   return downloadFile(`${linkPath(id)}/qr.${format}`, fileName, format === "png" ? { size } : undefined);
 }
 
-/** The address a respondent opens: this dashboard's origin and the link's path. */
-export function linkUrl(link: Pick<SurveyLink, "path">): string {
-  return `${window.location.origin}${link.path}`;
+/** The address a respondent opens, the same one the QR code encodes (the server's public address). */
+export function linkUrl(link: Pick<SurveyLink, "url">): string {
+  return link.url;
 }
 
 export function listInvitations(surveyId: string, query: InvitationListQueryInput): Promise<SurveyInvitationList> {

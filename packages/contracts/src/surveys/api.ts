@@ -91,8 +91,10 @@ export const SurveyLink = z.object({
   storeId: Id.nullable(),
   label: z.string(),
   isActive: z.boolean(),
-  /** Path of the respondent page, e.g. /s/Ab3dE5gH7k; the web app prefixes its own origin. */
+  /** Path of the respondent page, e.g. /s/Ab3dE5gH7k. */
   path: z.string(),
+  /** The full address respondents open and the QR code encodes: KEXIN_PUBLIC_URL and the path. */
+  url: z.string(),
   responseCount: z.number().int(),
   createdAt: IsoDateTime,
 });

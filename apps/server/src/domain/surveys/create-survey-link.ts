@@ -24,11 +24,14 @@ export async function createSurveyLink({
   actor,
   surveyId,
   input,
+  publicUrl,
 }: {
   db: Kysely<DB>;
   actor: Actor;
   surveyId: string;
   input: z.output<typeof SurveyLinkCreate>;
+  /** KEXIN_PUBLIC_URL, for the link's full address. */
+  publicUrl: string;
 }): Promise<SurveyLink> {
   const survey = await findSurvey(db, actor, surveyId);
   const storeId = await resolveStore({ db, actor, requested: input.storeId, fallback: survey.store_id });
@@ -43,7 +46,7 @@ export async function createSurveyLink({
         .values({ org_id: actor.orgId, survey_id: survey.id, slug: newSlug(), kind: input.kind, store_id: storeId, label: input.label })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const [link] = await presentLinks(db, actor, [await findLink(db, actor, row.id)]);
+      const [link] = await presentLinks(db, actor, [await findLink(db, actor, row.id)], publicUrl);
       return link;
     } catch (error) {
       if (!isSlugTaken(error)) throw error;

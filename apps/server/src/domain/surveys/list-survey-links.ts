@@ -10,7 +10,17 @@ import { listLinkRows, presentLinks } from "./survey-link-record.ts";
  * own stores' links, not other stores'.
  * @throws AppError survey.not_found outside the actor's organisation or stores.
  */
-export async function listSurveyLinks({ db, actor, surveyId }: { db: Kysely<DB>; actor: Actor; surveyId: string }): Promise<{ items: SurveyLink[] }> {
+export async function listSurveyLinks({
+  db,
+  actor,
+  surveyId,
+  publicUrl,
+}: {
+  db: Kysely<DB>;
+  actor: Actor;
+  surveyId: string;
+  publicUrl: string;
+}): Promise<{ items: SurveyLink[] }> {
   const survey = await findSurvey(db, actor, surveyId);
-  return { items: await presentLinks(db, actor, await listLinkRows(db, actor, survey.id, survey.store_id)) };
+  return { items: await presentLinks(db, actor, await listLinkRows(db, actor, survey.id, survey.store_id), publicUrl) };
 }

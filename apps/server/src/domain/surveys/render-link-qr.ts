@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import QRCode from "qrcode";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
-import { findLink, linkPath } from "./survey-link-record.ts";
+import { findLink, linkUrl } from "./survey-link-record.ts";
 
 export interface QrFile {
   contentType: string;
@@ -13,7 +13,6 @@ export interface QrFile {
 }
 
 /** The address a link's QR code opens: the respondent page on the public origin. */
-export const linkUrl = (publicUrl: string, slug: string) => `${publicUrl.replace(/\/$/, "")}${linkPath(slug)}`;
 
 /**
  * A link's QR code as a scalable SVG (for print) or a PNG of `size` pixels, encoding `${publicUrl}/s/<slug>`.

@@ -25,6 +25,8 @@ export function newSlug(): string {
 
 /** The path of the respondent page a link opens. */
 export const linkPath = (slug: string) => `/s/${slug}`;
+/** The address respondents open and the QR code encodes. */
+export const linkUrl = (publicUrl: string, slug: string) => `${publicUrl.replace(/\/$/, "")}${linkPath(slug)}`;
 
 /** Whether a link is within the actor's reach: a link of no store belongs to the whole organisation. */
 function isLinkVisible(actor: Actor, link: { store_id: string | null }, survey: { store_id: string | null }): boolean {
@@ -73,7 +75,8 @@ export async function listLinkRows(db: Kysely<DB>, actor: Actor, surveyId: strin
   return rows.filter((row) => isLinkVisible(actor, row, { store_id: surveyStoreId }));
 }
 
-export async function presentLinks(db: Kysely<DB>, actor: Actor, rows: SurveyLinkRow[]): Promise<SurveyLink[]> {
+/** @param publicUrl KEXIN_PUBLIC_URL: each link's `url` is the address its QR code encodes. */
+export async function presentLinks(db: Kysely<DB>, actor: Actor, rows: SurveyLinkRow[], publicUrl: string): Promise<SurveyLink[]> {
   const ids = rows.map((row) => row.id);
   const counts =
     ids.length === 0
@@ -96,6 +99,7 @@ export async function presentLinks(db: Kysely<DB>, actor: Actor, rows: SurveyLin
     label: row.label,
     isActive: row.is_active,
     path: linkPath(row.slug),
+    url: linkUrl(publicUrl, row.slug),
     responseCount: countOf.get(row.id) ?? 0,
     createdAt: toIso(row.created_at),
   }));

@@ -16,11 +16,14 @@ export async function updateSurveyLink({
   actor,
   id,
   input,
+  publicUrl,
 }: {
   db: Kysely<DB>;
   actor: Actor;
   id: string;
   input: z.output<typeof SurveyLinkUpdate>;
+  /** KEXIN_PUBLIC_URL, for the link's full address. */
+  publicUrl: string;
 }): Promise<SurveyLink> {
   await findLink(db, actor, id, { forWrite: true });
   const changes: Updateable<SurveyLinksTable> = {};
@@ -29,7 +32,7 @@ export async function updateSurveyLink({
   if (Object.keys(changes).length > 0) {
     await db.updateTable("survey_links").set(changes).where("org_id", "=", actor.orgId).where("id", "=", id).execute();
   }
-  const [link] = await presentLinks(db, actor, [await findLink(db, actor, id)]);
+  const [link] = await presentLinks(db, actor, [await findLink(db, actor, id)], publicUrl);
   forgetCachedLinks(db, link.slug);
   return link;
 }

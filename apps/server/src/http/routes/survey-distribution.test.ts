@@ -74,11 +74,12 @@ describe.each(testDatabaseKinds)("survey links and QR codes on $name", (kind) =>
     await database.close();
   });
 
-  it("makes links with a random 10-character base62 slug and its /s/ path", async () => {
+  it("makes links with a random 10-character base62 slug, its /s/ path and the public address the QR code encodes", async () => {
     const link = await createLink("manager", orgWide.id, { label: "机场贵宾室" });
     expect(link).toMatchObject({ surveyId: orgWide.id, kind: "public", storeId: null, label: "机场贵宾室", isActive: true, responseCount: 0 });
     expect(link.slug).toMatch(/^[0-9A-Za-z]{10}$/);
     expect(link.path).toBe(`/s/${link.slug}`);
+    expect(link.url).toBe(`http://localhost:3000/s/${link.slug}`); // KEXIN_PUBLIC_URL's default
     const kiosk = await createLink("manager", orgWide.id, { label: "Kiosk", kind: "kiosk", storeId: org.storeB });
     expect(kiosk).toMatchObject({ kind: "kiosk", storeId: org.storeB });
     expect(kiosk.slug).not.toBe(link.slug);

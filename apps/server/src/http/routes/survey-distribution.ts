@@ -31,7 +31,7 @@ export const surveyDistributionRoutes = [
     access: "survey.read",
     params: IdParams,
     response: SurveyLinkList,
-    handler: ({ db, actor, params }) => listSurveyLinks({ db, actor, surveyId: params.id }),
+    handler: ({ db, actor, services, params }) => listSurveyLinks({ db, actor, surveyId: params.id, publicUrl: services.config.publicUrl }),
   }),
   defineRoute({
     method: "POST",
@@ -43,7 +43,8 @@ export const surveyDistributionRoutes = [
     body: SurveyLinkCreate,
     response: SurveyLink,
     status: 201,
-    handler: ({ db, actor, params, body }) => createSurveyLink({ db, actor, surveyId: params.id, input: body }),
+    handler: ({ db, actor, services, params, body }) =>
+      createSurveyLink({ db, actor, surveyId: params.id, input: body, publicUrl: services.config.publicUrl }),
   }),
   defineRoute({
     method: "PATCH",
@@ -54,7 +55,8 @@ export const surveyDistributionRoutes = [
     params: IdParams,
     body: SurveyLinkUpdate,
     response: SurveyLink,
-    handler: ({ db, actor, params, body }) => updateSurveyLink({ db, actor, id: params.id, input: body }),
+    handler: ({ db, actor, services, params, body }) =>
+      updateSurveyLink({ db, actor, id: params.id, input: body, publicUrl: services.config.publicUrl }),
   }),
   defineRoute({
     method: "GET",
