@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { Id, IsoDateTime } from "./common.ts";
+import { ServiceFiguresInput } from "./plans.ts";
+import { CustomerTier } from "./value.ts";
 
 export const TaskKind = z.enum(["follow_up", "call", "visit", "greeting"]);
 export const TaskStatus = z.enum(["open", "done", "dismissed"]);
@@ -31,6 +33,13 @@ export const Task = z.object({
   outcomeNote: z.string().nullable(),
   createdAt: IsoDateTime,
   closedAt: IsoDateTime.nullable(),
+  /** Whether the customer is a person or a company (B2B customers carry service figures); null without a customer. */
+  customerKind: z.enum(["person", "company"]).nullable(),
+  /** For a plan task: the tier whose plan asked for it, and whether the call records service figures. */
+  planTier: CustomerTier.nullable(),
+  recordsServiceFigures: z.boolean(),
+  /** The service figures this task recorded, if any (percent). */
+  serviceFigures: z.object({ onTimeDeliveryRate: z.number().nullable(), inspectionPassRate: z.number().nullable() }).nullable(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -39,7 +48,10 @@ export const TaskListQuery = z.object({
   /** Only tasks assigned to the signed-in user. */
   mine: z.enum(["true", "false"]).optional().transform((value) => value === "true"),
   customerId: Id.optional(),
-  due: z.enum(["today", "overdue", "all"]).default("all"),
+  /** Only tasks assigned to this colleague (a manager looking at one person's list); within the caller's reach. */
+  assigneeId: Id.optional(),
+  /** today: due during today (Asia/Shanghai); overdue: open and past due; upcoming: due after today. */
+  due: z.enum(["today", "overdue", "upcoming", "all"]).default("all"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -50,5 +62,7 @@ export const TaskUpdate = z.object({
   outcome: TaskOutcome.optional(),
   outcomeNote: z.string().trim().max(2000).optional(),
   assigneeId: Id.nullable().optional(),
+  /** For a company customer's task being done: on-time delivery and inspection pass rate (percent). */
+  serviceFigures: ServiceFiguresInput.optional(),
 });
 export type TaskUpdate = z.input<typeof TaskUpdate>;

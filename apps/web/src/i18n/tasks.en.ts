@@ -10,6 +10,7 @@ export const tasksEn: TasksMessages = {
   due: {
     today: "Due today",
     overdue: "Overdue",
+    upcoming: "Upcoming",
     open: "All open",
     done: "Done",
   },
@@ -18,6 +19,7 @@ export const tasksEn: TasksMessages = {
   empty: {
     today: "Nothing due today",
     overdue: "Nothing overdue",
+    upcoming: "Nothing due in the next days",
     open: "No open tasks. Well done!",
     done: "No finished tasks yet",
   },
@@ -64,5 +66,15 @@ export const tasksEn: TasksMessages = {
   customer: {
     title: "Open tasks ({{count}})",
     viewAll: "Work them on the tasks page",
+  },
+  person: "Person",
+  personAll: "Everyone",
+  planTier: "{{tier}} plan",
+  tiers: { vip: "VIP", important: "Important", quality: "Quality", ordinary: "Ordinary" },
+  figures: {
+    hint: "Company customer: record this call's service figures too (optional)",
+    onTime: "On-time delivery",
+    inspection: "Inspection pass rate",
+    recorded: "On-time delivery {{onTime}} · inspection pass rate {{inspection}}",
   },
 };

@@ -8,6 +8,7 @@ export const tasksZhCN = {
   due: {
     today: "今天到期",
     overdue: "已逾期",
+    upcoming: "即将到期",
     open: "全部待办",
     done: "已完成",
   },
@@ -16,6 +17,7 @@ export const tasksZhCN = {
   empty: {
     today: "今天没有到期的任务",
     overdue: "没有逾期的任务",
+    upcoming: "未来几天没有任务",
     open: "没有待办任务，做得好！",
     done: "还没有完成的任务",
   },
@@ -62,6 +64,16 @@ export const tasksZhCN = {
   customer: {
     title: "待办任务（{{count}}）",
     viewAll: "在任务页处理",
+  },
+  person: "人员",
+  personAll: "全部人员",
+  planTier: "{{tier}}计划",
+  tiers: { vip: "VIP客户", important: "重要客户", quality: "质优客户", ordinary: "普通客户" },
+  figures: {
+    hint: "企业客户：同时记录本次服务指标（可选）",
+    onTime: "准时交付率",
+    inspection: "验货合格率",
+    recorded: "准时交付率 {{onTime}} · 验货合格率 {{inspection}}",
   },
 };
 export type TasksMessages = typeof tasksZhCN;

@@ -10,6 +10,7 @@ export const tasksZhTW: TasksMessages = {
   due: {
     today: "今天到期",
     overdue: "已逾期",
+    upcoming: "即將到期",
     open: "全部待辦",
     done: "已完成",
   },
@@ -18,6 +19,7 @@ export const tasksZhTW: TasksMessages = {
   empty: {
     today: "今天沒有到期的任務",
     overdue: "沒有逾期的任務",
+    upcoming: "未來幾天沒有任務",
     open: "沒有待辦任務，做得好！",
     done: "還沒有完成的任務",
   },
@@ -64,5 +66,15 @@ export const tasksZhTW: TasksMessages = {
   customer: {
     title: "待辦任務（{{count}}）",
     viewAll: "在任務頁處理",
+  },
+  person: "人員",
+  personAll: "全部人員",
+  planTier: "{{tier}}計畫",
+  tiers: { vip: "VIP客戶", important: "重要客戶", quality: "質優客戶", ordinary: "普通客戶" },
+  figures: {
+    hint: "企業客戶：同時記錄本次服務指標（選填）",
+    onTime: "準時交付率",
+    inspection: "驗貨合格率",
+    recorded: "準時交付率 {{onTime}} · 驗貨合格率 {{inspection}}",
   },
 };

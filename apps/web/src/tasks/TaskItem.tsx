@@ -17,6 +17,8 @@ const OUTCOME_COLORS: Record<NonNullable<Task["outcome"]>, string> = {
   resolved: "green",
 };
 
+const formatPercent = (value: number | null) => (value === null ? "—" : `${value}%`);
+
 function TaskSource({ task }: { task: Task }) {
   const { t } = useTranslation();
   if (!task.sourceType) return null;
@@ -28,6 +30,13 @@ function TaskSource({ task }: { task: Task }) {
     );
   }
   if (task.sourceType === "feedback") return <Link to="/feedback">{t("tasks.source.feedback")}</Link>;
+  if (task.sourceType === "plan" && task.planTier) {
+    return (
+      <Link to="/plans" data-testid={`task-plan-${task.id}`}>
+        {t("tasks.planTier", { tier: t(`tasks.tiers.${task.planTier}`) })}
+      </Link>
+    );
+  }
   return <span>{t(`tasks.source.${task.sourceType}`)}</span>;
 }
 
@@ -74,6 +83,14 @@ export function TaskItem({ task, canWrite, showAssignee, onChanged, now }: {
           {task.outcome && <Tag color={OUTCOME_COLORS[task.outcome]}>{t(`tasks.outcomes.${task.outcome}`)}</Tag>}
           {task.status === "dismissed" && <Tag>{t("tasks.dismissed")}</Tag>}
         </div>
+        {task.serviceFigures && (
+          <Typography.Text type="secondary" data-testid={`task-figures-${task.id}`}>
+            {t("tasks.figures.recorded", {
+              onTime: formatPercent(task.serviceFigures.onTimeDeliveryRate),
+              inspection: formatPercent(task.serviceFigures.inspectionPassRate),
+            })}
+          </Typography.Text>
+        )}
         {task.detail && (
           <Typography.Paragraph type="secondary" className="kexin-task-detail" ellipsis={{ rows: 2, expandable: true }}>
             {task.detail}

@@ -1,10 +1,12 @@
 /**
  * Closing a task in one click: an optional note, then the outcome (reached, not reached, issue found, resolved),
  * which marks it done and writes it on the customer's timeline; or dismiss it. A closed task can be reopened.
+ * A plan call to a company customer also takes its service figures (on-time delivery, inspection pass rate), sent
+ * with any outcome but "not reached".
  */
 import { CheckCircleOutlined, CloseOutlined, ExclamationCircleOutlined, PhoneOutlined, StopOutlined, UndoOutlined } from "@ant-design/icons";
 import type { Task } from "@kexin/contracts";
-import { App, Button, Input, Popconfirm, Space } from "antd";
+import { App, Button, Input, InputNumber, Popconfirm, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { updateTask } from "../api/tasks-api.ts";
@@ -28,7 +30,10 @@ export function TaskOutcomeActions({ task, onChanged, size = "middle" }: {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [note, setNote] = useState("");
+  const [onTime, setOnTime] = useState<number | null>(null);
+  const [inspection, setInspection] = useState<number | null>(null);
   const [busy, setBusy] = useState<string>();
+  const takesFigures = task.customerKind === "company" && task.recordsServiceFigures;
 
   async function change(key: string, update: Parameters<typeof updateTask>[1], done: string) {
     setBusy(key);
@@ -36,6 +41,8 @@ export function TaskOutcomeActions({ task, onChanged, size = "middle" }: {
       const updated = await updateTask(task.id, update);
       void message.success(done);
       setNote("");
+      setOnTime(null);
+      setInspection(null);
       onChanged(updated);
     } catch (caught) {
       void message.error(errorText(caught));
@@ -59,6 +66,10 @@ export function TaskOutcomeActions({ task, onChanged, size = "middle" }: {
   }
 
   const trimmedNote = note.trim();
+  const figures = (outcome: Outcome) =>
+    takesFigures && outcome !== "not_reached" && (onTime !== null || inspection !== null)
+      ? { serviceFigures: { onTimeDeliveryRate: onTime, inspectionPassRate: inspection } }
+      : {};
   return (
     <div className="kexin-task-actions">
       <Input
@@ -70,6 +81,41 @@ export function TaskOutcomeActions({ task, onChanged, size = "middle" }: {
         aria-label={t("tasks.notePlaceholder")}
         data-testid={`task-note-${task.id}`}
       />
+      {takesFigures && (
+        <div className="kexin-task-figures">
+          <Typography.Text type="secondary">{t("tasks.figures.hint")}</Typography.Text>
+          <Space size={12} wrap>
+            <label className="kexin-task-figure">
+              <span>{t("tasks.figures.onTime")}</span>
+              <InputNumber<number>
+                size={size}
+                min={0}
+                max={100}
+                step={0.1}
+                value={onTime}
+                onChange={(value) => setOnTime(value)}
+                suffix="%"
+                style={{ width: 100 }}
+                data-testid={`task-figure-ontime-${task.id}`}
+              />
+            </label>
+            <label className="kexin-task-figure">
+              <span>{t("tasks.figures.inspection")}</span>
+              <InputNumber<number>
+                size={size}
+                min={0}
+                max={100}
+                step={0.1}
+                value={inspection}
+                onChange={(value) => setInspection(value)}
+                suffix="%"
+                style={{ width: 100 }}
+                data-testid={`task-figure-inspection-${task.id}`}
+              />
+            </label>
+          </Space>
+        </div>
+      )}
       <Space size={6} wrap>
         {OUTCOMES.map(({ outcome, icon, isPrimary, isDanger }) => (
           <Button
@@ -83,7 +129,7 @@ export function TaskOutcomeActions({ task, onChanged, size = "middle" }: {
             onClick={() =>
               void change(
                 outcome,
-                { status: "done", outcome, outcomeNote: trimmedNote || undefined },
+                { status: "done", outcome, outcomeNote: trimmedNote || undefined, ...figures(outcome) },
                 t("tasks.recorded", { outcome: t(`tasks.outcomes.${outcome}`) }),
               )
             }

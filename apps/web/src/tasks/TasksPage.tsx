@@ -1,13 +1,15 @@
 /**
- * Tasks: closed-loop follow-ups to work through, mine or all within reach, due today, overdue, all open or done.
- * Recording an outcome closes the task and writes it on the customer's timeline. Filters live in the address
- * (?scope=all&due=overdue) so the home page can link straight to a view.
+ * Tasks: closed-loop follow-ups and plan calls to work through, mine or all within reach (managers may pick one
+ * person), due today, overdue, upcoming, all open or done. Recording an outcome closes the task and writes it on the
+ * customer's timeline. Filters live in the address (?scope=all&due=overdue&person=<id>) so the home page can link
+ * straight to a view.
  */
 import type { Task } from "@kexin/contracts";
-import { Alert, Empty, Pagination, Segmented, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, Empty, Pagination, Segmented, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import { listUsers } from "../api/admin-api.ts";
 import { listTasks, type TaskListQueryInput } from "../api/tasks-api.ts";
 import { useApiData } from "../api/useApiData.ts";
 import { can } from "../auth/permissions.ts";
@@ -18,14 +20,15 @@ import { TaskItem } from "./TaskItem.tsx";
 import "./tasks.css";
 
 type Scope = "mine" | "all";
-type DueView = "today" | "overdue" | "open" | "done";
+type DueView = "today" | "overdue" | "upcoming" | "open" | "done";
 const SCOPES: Scope[] = ["mine", "all"];
-const DUE_VIEWS: DueView[] = ["today", "overdue", "open", "done"];
+const DUE_VIEWS: DueView[] = ["today", "overdue", "upcoming", "open", "done"];
 const PAGE_SIZE = 20;
 
 const VIEW_QUERIES: Record<DueView, Pick<TaskListQueryInput, "status" | "due">> = {
   today: { status: "open", due: "today" },
   overdue: { due: "overdue" },
+  upcoming: { status: "open", due: "upcoming" },
   open: { status: "open" },
   done: { status: "done" },
 };
@@ -42,18 +45,37 @@ export default function TasksPage() {
   const scope = pick(params.get("scope"), SCOPES, "mine");
   const view = pick(params.get("due"), DUE_VIEWS, "open");
   const page = Math.max(1, Number(params.get("page")) || 1);
+  // Managers and store managers may look at one colleague's list; everyone else sees theirs or all within reach.
+  const mayPickPerson = me.role !== "agent" && can(me.role, "user.read");
+  const person = mayPickPerson && scope === "all" ? (params.get("person") ?? undefined) : undefined;
   const [reloads, setReloads] = useState(0);
   const { data, error, isLoading } = useApiData(
-    () => listTasks({ ...VIEW_QUERIES[view], mine: scope === "mine" ? "true" : "false", page, pageSize: PAGE_SIZE }),
-    [scope, view, page, reloads],
+    () =>
+      listTasks({
+        ...VIEW_QUERIES[view],
+        mine: scope === "mine" ? "true" : "false",
+        ...(person && { assigneeId: person }),
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [scope, view, page, person, reloads],
+  );
+  const { data: colleagues } = useApiData(
+    () => (mayPickPerson && scope === "all" ? listUsers() : Promise.resolve(undefined)),
+    [mayPickPerson, scope],
   );
   // One clock per load, so every row judges "today" alike.
   const now = useMemo(() => new Date(), [data]);
   const canWrite = can(me.role, "task.write");
 
-  function navigate(change: { scope?: Scope; due?: DueView; page?: number }) {
-    const next = { scope, due: view, page: 1, ...change };
-    setParams({ scope: next.scope, due: next.due, ...(next.page > 1 && { page: String(next.page) }) });
+  function navigate(change: { scope?: Scope; due?: DueView; page?: number; person?: string | null }) {
+    const next = { scope, due: view, page: 1, person: person ?? null, ...change };
+    setParams({
+      scope: next.scope,
+      due: next.due,
+      ...(next.scope === "all" && next.person && { person: next.person }),
+      ...(next.page > 1 && { page: String(next.page) }),
+    });
   }
 
   function changed(task: Task) {
@@ -91,6 +113,20 @@ export default function TasksPage() {
           options={DUE_VIEWS.map((value) => ({ value, label: t(`tasks.due.${value}`) }))}
           data-testid="tasks-due"
         />
+        {mayPickPerson && scope === "all" && (
+          <Select
+            className="kexin-task-person"
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("tasks.personAll")}
+            aria-label={t("tasks.person")}
+            value={person}
+            loading={!colleagues}
+            options={(colleagues ?? []).filter((user) => !user.isDisabled).map((user) => ({ value: user.id, label: user.name }))}
+            onChange={(value?: string) => navigate({ person: value ?? null })}
+            data-testid="tasks-person"
+          />
+        )}
         {canWrite && view !== "done" && <Typography.Text type="secondary">{t("tasks.outcomeHint")}</Typography.Text>}
       </div>
       {error ? (

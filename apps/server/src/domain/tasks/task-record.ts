@@ -1,5 +1,6 @@
 /**
- * How a task is read: one query shape (customer and assignee names) and one presenter, and the scope rule shared by
+ * How a task is read: one query shape (customer name and kind, assignee name, the plan action behind a plan task,
+ * the service figures it recorded) and one presenter, and the scope rule shared by
  * the list and the update: organisation-wide roles reach every task; store-bound roles reach their stores' tasks
  * and any task assigned to them.
  */
@@ -15,8 +16,23 @@ export function selectTasks(db: Kysely<DB>, orgId: string) {
     .selectFrom("tasks as t")
     .leftJoin("customers as c", (join) => join.onRef("c.id", "=", "t.customer_id").on("c.org_id", "=", orgId))
     .leftJoin("users as u", (join) => join.onRef("u.id", "=", "t.assignee_id").on("u.org_id", "=", orgId))
+    .leftJoin("plan_actions as pa", (join) =>
+      join.onRef("pa.id", "=", "t.source_id").on("pa.org_id", "=", orgId).on("t.source_type", "=", "plan"),
+    )
+    .leftJoin("maintenance_plans as mp", (join) => join.onRef("mp.id", "=", "pa.plan_id").on("mp.org_id", "=", orgId))
+    .leftJoin("service_figures as sf", (join) => join.onRef("sf.task_id", "=", "t.id").on("sf.org_id", "=", orgId))
     .selectAll("t")
-    .select(["c.name as customer_name", "c.erased_at as customer_erased_at", "u.name as assignee_name"])
+    .select([
+      "c.name as customer_name",
+      "c.kind as customer_kind",
+      "c.erased_at as customer_erased_at",
+      "u.name as assignee_name",
+      "mp.tier as plan_tier",
+      "pa.records_service_figures",
+      "sf.on_time_delivery_rate",
+      "sf.inspection_pass_rate",
+      "sf.id as service_figures_id",
+    ])
     .where("t.org_id", "=", orgId);
 }
 
@@ -30,6 +46,8 @@ export function taskScope(actor: Actor): RawBuilder<SqlBool> | null {
     ? sql<SqlBool>`(t.store_id = any(${scope}::uuid[]) or t.assignee_id = ${actor.userId})`
     : sql<SqlBool>`t.assignee_id = ${actor.userId}`;
 }
+
+const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
 
 export function presentTask(row: TaskRow, now: Date): Task {
   return {
@@ -52,5 +70,11 @@ export function presentTask(row: TaskRow, now: Date): Task {
     outcomeNote: row.outcome_note,
     createdAt: toIso(row.created_at)!,
     closedAt: toIso(row.closed_at),
+    customerKind: row.customer_id ? (row.customer_kind ?? null) : null,
+    planTier: row.plan_tier ?? null,
+    recordsServiceFigures: row.records_service_figures === true,
+    serviceFigures: row.service_figures_id
+      ? { onTimeDeliveryRate: toNumber(row.on_time_delivery_rate), inspectionPassRate: toNumber(row.inspection_pass_rate) }
+      : null,
   };
 }

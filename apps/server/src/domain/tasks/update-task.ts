@@ -1,7 +1,7 @@
 import type { Locale, Task, TaskUpdate } from "@kexin/contracts";
 import { sql, type Kysely } from "kysely";
 import type { z } from "zod";
-import type { DB, TaskOutcomeValue } from "../../db/schema.ts";
+import type { DB, TaskKindValue, TaskOutcomeValue } from "../../db/schema.ts";
 import { AppError, notFound } from "../app-error.ts";
 import type { Actor } from "../auth/actor.ts";
 import { storedUserId } from "../auth/system-actor.ts";
@@ -9,19 +9,50 @@ import { presentTask, selectTasks, taskScope, type TaskRow } from "./task-record
 
 type Input = z.output<typeof TaskUpdate>;
 
-/** The line a finished follow-up leaves on the customer's timeline, in the language of whoever finished it. */
-const OUTCOME_PHRASES: Record<Locale, { prefix: string } & Record<TaskOutcomeValue, string>> = {
-  "zh-CN": { prefix: "跟进", reached: "已联系上", not_reached: "未联系上", issue_found: "发现问题", resolved: "已解决" },
-  en: { prefix: "Follow-up", reached: "reached", not_reached: "not reached", issue_found: "issue found", resolved: "resolved" },
-  "zh-TW": { prefix: "跟進", reached: "已聯繫上", not_reached: "未聯繫上", issue_found: "發現問題", resolved: "已解決" },
+/** The line a finished task leaves on the customer's timeline, in the language of whoever finished it. */
+const OUTCOME_PHRASES: Record<
+  Locale,
+  Record<TaskKindValue, string> & Record<TaskOutcomeValue, string> & { onTimeDelivery: string; inspectionPass: string }
+> = {
+  "zh-CN": {
+    follow_up: "跟进", call: "电话", visit: "拜访", greeting: "问候",
+    reached: "已联系上", not_reached: "未联系上", issue_found: "发现问题", resolved: "已解决",
+    onTimeDelivery: "准时交付率", inspectionPass: "验货合格率",
+  },
+  en: {
+    follow_up: "Follow-up", call: "Call", visit: "Visit", greeting: "Greeting",
+    reached: "reached", not_reached: "not reached", issue_found: "issue found", resolved: "resolved",
+    onTimeDelivery: "on-time delivery", inspectionPass: "inspection pass rate",
+  },
+  "zh-TW": {
+    follow_up: "跟進", call: "電話", visit: "拜訪", greeting: "問候",
+    reached: "已聯繫上", not_reached: "未聯繫上", issue_found: "發現問題", resolved: "已解決",
+    onTimeDelivery: "準時交付率", inspectionPass: "驗貨合格率",
+  },
 };
 
-export function outcomeSummary(outcome: TaskOutcomeValue, note: string | null, language: Locale): string {
+export interface OutcomeDetails {
+  /** The task's kind names the line (a plan call reads "Call: reached"); a follow-up by default. */
+  kind?: TaskKindValue;
+  figures?: { onTimeDeliveryRate: number | null; inspectionPassRate: number | null } | null;
+}
+
+export function outcomeSummary(outcome: TaskOutcomeValue, note: string | null, language: Locale, details: OutcomeDetails = {}): string {
   const phrases = OUTCOME_PHRASES[language];
   const separator = language === "en" ? ": " : "：";
-  const line = `${phrases.prefix}${separator}${phrases[outcome]}${note ? ` — ${note}` : ""}`;
+  const figures = details.figures
+    ? [
+        details.figures.onTimeDeliveryRate !== null && `${phrases.onTimeDelivery} ${details.figures.onTimeDeliveryRate}%`,
+        details.figures.inspectionPassRate !== null && `${phrases.inspectionPass} ${details.figures.inspectionPassRate}%`,
+      ].filter(Boolean)
+    : [];
+  const head = [`${phrases[details.kind ?? "follow_up"]}${separator}${phrases[outcome]}`, ...figures].join(" · ");
+  const line = `${head}${note ? ` — ${note}` : ""}`;
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
+
+/** Plan calls and visits show on the timeline as calls and visits; everything else as a task. */
+const TIMELINE_KINDS: Partial<Record<TaskKindValue, string>> = { call: "call", visit: "visit" };
 
 async function findTask(db: Kysely<DB>, actor: Actor, id: string): Promise<TaskRow> {
   const scope = taskScope(actor);
@@ -50,9 +81,11 @@ async function assertAssignable(db: Kysely<DB>, actor: Actor, assigneeId: string
 /**
  * Changes a task's status, outcome or assignee. Closing (done or dismissed) records who and when; reopening clears
  * that. Marking a customer's task done with an outcome writes it on the customer's timeline
- * ("Follow-up: reached — <note>"), once.
+ * ("Follow-up: reached — <note>", "Call: reached · on-time delivery 96% · …"), once. A company customer's task
+ * done may record service figures (one row per task: recording again replaces them).
  * @throws AppError task.not_found outside the actor's reach (also another store's task); task.outcome_needs_done
- *   when an outcome is given for a task that is not done; task.assignee_invalid for a colleague who cannot take it.
+ *   when an outcome is given for a task that is not done; task.assignee_invalid for a colleague who cannot take it;
+ *   task.figures_need_done / task.figures_need_company (field serviceFigures).
  */
 export async function updateTask({
   db,
@@ -73,6 +106,13 @@ export async function updateTask({
     throw new AppError("task.outcome_needs_done", "invalid", "an outcome is recorded when the task is done; set status to done", "outcome");
   }
   if (input.assigneeId) await assertAssignable(db, actor, input.assigneeId, task.store_id);
+  const figures = input.serviceFigures ?? null;
+  if (figures && status !== "done") {
+    throw new AppError("task.figures_need_done", "invalid", "service figures are recorded when the task is done; set status to done", "serviceFigures");
+  }
+  if (figures && (!task.customer_id || task.customer_kind !== "company" || task.customer_erased_at)) {
+    throw new AppError("task.figures_need_company", "invalid", "service figures are recorded for company customers only", "serviceFigures");
+  }
   const isClosing = status !== "open" && task.status === "open";
   const isReopening = status === "open" && task.status !== "open";
   const outcome = input.outcome ?? task.outcome;
@@ -93,6 +133,19 @@ export async function updateTask({
       .where("org_id", "=", actor.orgId)
       .where("id", "=", id)
       .execute();
+    if (figures && task.customer_id) {
+      const row = {
+        on_time_delivery_rate: figures.onTimeDeliveryRate,
+        inspection_pass_rate: figures.inspectionPassRate,
+        recorded_by: storedUserId(actor),
+        recorded_at: now,
+      };
+      await trx
+        .insertInto("service_figures")
+        .values({ org_id: actor.orgId, customer_id: task.customer_id, store_id: task.store_id, task_id: task.id, ...row })
+        .onConflict((conflict) => conflict.column("task_id").where("task_id", "is not", null).doUpdateSet(row))
+        .execute();
+    }
     if (isNewOutcome && outcome && task.customer_id && !task.customer_erased_at) {
       const user = await trx.selectFrom("users").select("locale").where("id", "=", actor.userId).executeTakeFirst();
       const language = (["zh-CN", "en", "zh-TW"] as const).find((locale) => locale === user?.locale) ?? "zh-CN";
@@ -103,8 +156,8 @@ export async function updateTask({
           customer_id: task.customer_id,
           store_id: task.store_id,
           user_id: storedUserId(actor),
-          kind: "task",
-          summary: outcomeSummary(outcome, note, language),
+          kind: TIMELINE_KINDS[task.kind] ?? "task",
+          summary: outcomeSummary(outcome, note, language, { kind: task.kind, figures }),
           body: note && note.length > 150 ? `${task.title}\n${note}` : task.title,
           occurred_at: now,
         })

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database.ts";
 import { listTasks } from "../../domain/tasks/list-tasks.ts";
 import { createFollowUpTask } from "../../domain/tasks/create-follow-up-task.ts";
+import { addDays, localDay } from "../../domain/plans/plan-calendar.ts";
 import { buildCustomer, buildOrg, type TestOrg } from "../../testing/factories.ts";
 import { signInEveryone, type SessionKey } from "../../testing/purchases.ts";
 import { buildTestApp } from "../../testing/test-app.ts";
@@ -94,15 +95,10 @@ describe.each(testDatabaseKinds)("tasks on $name", (kind) => {
       expect(paged.total).toBe(5);
     });
 
-    it("takes today as the local calendar day", async () => {
-      const noon = new Date();
-      noon.setHours(12, 0, 0, 0);
-      const at = (days: number, hours: number) => {
-        const date = new Date(noon);
-        date.setDate(date.getDate() + days);
-        date.setHours(hours, 0, 0, 0);
-        return date;
-      };
+    it("takes today as the calendar day in Asia/Shanghai, whatever the server's time zone", async () => {
+      const day = localDay(new Date());
+      const at = (days: number, hours: number) => new Date(`${addDays(day, days)}T${String(hours).padStart(2, "0")}:00:00+08:00`);
+      const noon = at(0, 12);
       const extra = { midnight: at(0, 0), afternoon: at(0, 15), tomorrow: at(1, 0), yesterday: at(-1, 23) };
       for (const [name, due] of Object.entries(extra)) {
         const created = await createFollowUpTask(database.db, {
