@@ -62,6 +62,10 @@ export async function startLocalSmtpServer(): Promise<LocalSmtpServer> {
       });
     },
   });
+  // A client that dies mid-session (a worker killed with -9 in a test) resets its connection: not the server's error.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.warn(`local SMTP server: ${error.message}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());

@@ -77,6 +77,13 @@ export async function eraseCustomer({ db, actor, id }: { db: Kysely<DB>; actor: 
       .where("org_id", "=", actor.orgId)
       .where("customer_id", "=", id)
       .execute();
+    // Greetings: the address and the subject (which may carry the name) go; the record that a letter went stays.
+    await trx
+      .updateTable("message_deliveries")
+      .set({ recipient: null, subject: null })
+      .where("org_id", "=", actor.orgId)
+      .where("customer_id", "=", id)
+      .execute();
     await recordAudit(trx, {
       actor,
       action: "customer.erase",
