@@ -24,8 +24,11 @@ const Environment = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   KEXIN_MAIL_FROM: z.string().default("Kexin <no-reply@kexin.localhost>"),
+  KEXIN_MESSAGE_OUTBOX_DIR: z.string().optional(),
   KEXIN_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   KEXIN_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  KEXIN_INBOUND_EMAIL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  KEXIN_TEST_HOOKS: z.enum(["true", "false"]).default("false"),
   KEXIN_WORKER: z.enum(["inline", "off"]).default("inline"),
 });
 
@@ -45,10 +48,16 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   outboxDir: string;
+  /** SMS and WeChat greetings are written here as JSON lines for a gateway to pick up (no gateway is built in). */
+  messageOutboxDir: string;
   /** Public survey submissions (and draft saves) per IP per minute. */
   submissionsPerMinute: number;
   /** Attempts per invitation token per minute. */
   tokenAttemptsPerMinute: number;
+  /** The shared secret a mail server sends (header X-Kexin-Inbound-Secret) with inbound complaint emails; none: off. */
+  inboundEmailSecret: string | null;
+  /** Test-only hooks (e.g. running the escalation sweep at a chosen clock); never on in production. */
+  isTestHooksEnabled: boolean;
   /**
    * "inline": the web process also runs background jobs (required on the embedded database, which one process owns);
    * "off": only `kexin worker` processes run them (PostgreSQL, any number of workers).
@@ -76,8 +85,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     smtpUrl: env.KEXIN_SMTP_URL ?? null,
     mailFrom: env.KEXIN_MAIL_FROM,
     outboxDir: resolve(env.KEXIN_DATA_DIR, "outbox"),
+    messageOutboxDir: resolve(env.KEXIN_MESSAGE_OUTBOX_DIR ?? resolve(env.KEXIN_DATA_DIR, "messages")),
     submissionsPerMinute: env.KEXIN_SUBMIT_RATE_LIMIT,
     tokenAttemptsPerMinute: env.KEXIN_TOKEN_RATE_LIMIT,
+    inboundEmailSecret: env.KEXIN_INBOUND_EMAIL_SECRET ?? null,
+    isTestHooksEnabled: env.KEXIN_TEST_HOOKS === "true",
     worker: env.KEXIN_WORKER,
   };
 }

@@ -158,7 +158,7 @@ export const InteractionCreate = z.object({
 export type InteractionCreate = z.input<typeof InteractionCreate>;
 
 /** Staff-written kinds, plus what the system writes: survey answers, feedback, tasks (closed-loop follow-ups). */
-export const TimelineEventKind = z.enum(["purchase", "call", "visit", "email", "sms", "wechat", "note", "other", "survey", "feedback", "task"]);
+export const TimelineEventKind = z.enum(["purchase", "call", "visit", "email", "sms", "wechat", "note", "other", "survey", "feedback", "task", "tier", "message", "complaint"]);
 
 export const TimelineEvent = z.object({
   id: Id,

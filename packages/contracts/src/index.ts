@@ -10,4 +10,7 @@ export * from "./tasks.ts";
 export * from "./permissions.ts";
 export * from "./reports.ts";
 export * from "./value.ts";
+export * from "./greetings.ts";
+export * from "./plans.ts";
+export * from "./complaints.ts";
 export * from "./jobs.ts";

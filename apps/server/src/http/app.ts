@@ -22,6 +22,9 @@ const SECURITY_HEADERS = {
     "object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
 };
 
+/** The public complaint page of a store: /c/<slug>, with an optional query (?lang=en). */
+const COMPLAINT_PAGE_PATH = /^\/c\/[^/?#]+(?:\?.*)?$/;
+
 /** /s/<slug> or /r/<token>, with an optional trailing slash and query (?lang=en). */
 const RESPOND_PAGE_PATH = /^\/[sr]\/[^/?#]+\/?(?:\?.*)?$/;
 
@@ -38,6 +41,16 @@ export async function buildApp(options: Omit<Services, "mailer"> & { mailer?: Ma
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
+  // The public complaint page's form posts url-encoded fields. Only there: every other route keeps refusing forms
+  // (415), which a cross-site form could otherwise send with the dashboard's cookie.
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (request, body, done) => {
+    if (!COMPLAINT_PAGE_PATH.test(request.url)) {
+      return done(Object.assign(new Error(`unsupported media type: application/x-www-form-urlencoded`), { statusCode: 415 }), undefined);
+    }
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  // Inbound complaint emails arrive raw (RFC 822).
+  app.addContentTypeParser("message/rfc822", { parseAs: "string" }, (_request, body, done) => done(null, body));
   app.addHook("onSend", async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
   });

@@ -10,13 +10,17 @@ import { can } from "../auth/permissions.ts";
 import { useMe } from "../auth/useSession.ts";
 import { PageSpinner } from "../layout/PageSpinner.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
+import { ServiceFiguresCard } from "../plans/ServiceFiguresCard.tsx";
+import { CustomerComplaintsCard } from "../complaints/CustomerComplaintsCard.tsx";
 import { CustomerOpenTasks } from "../tasks/CustomerOpenTasks.tsx";
+import { CustomerTierCard } from "../value/CustomerTierCard.tsx";
 import { CustomerFormModal } from "./CustomerFormModal.tsx";
 import { CustomerProfile } from "./CustomerProfile.tsx";
 import { CustomerTimeline } from "./CustomerTimeline.tsx";
 import { InteractionForm } from "./InteractionForm.tsx";
 import { PrivacyActions } from "./PrivacyActions.tsx";
 import { useTimeline } from "./useTimeline.ts";
+import { PreviewGreetingButton } from "../greetings/PreviewGreetingButton.tsx";
 
 export default function CustomerPage() {
   const { customerId = "" } = useParams();
@@ -29,6 +33,7 @@ export default function CustomerPage() {
   const [isEditing, setEditing] = useState(false);
   const [isChangingStatus, setChangingStatus] = useState(false);
   const timeline = useTimeline(customerId);
+  const [taskChanges, setTaskChanges] = useState(0);
 
   const load = useCallback(() => {
     getCustomer(customerId)
@@ -88,17 +93,23 @@ export default function CustomerPage() {
                 </Button>
               </Popconfirm>
             ))}
+          {can(me.role, "greeting.read") && !customer.isErased && <PreviewGreetingButton customerId={customer.id} customerName={customer.name} />}
           <PrivacyActions customer={customer} onErased={() => { load(); timeline.reload(); }} />
         </Space>
       </div>
       {isArchived && <Alert type="info" showIcon title={t("customer.archivedNotice")} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <CustomerProfile customer={customer} />
+          <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+            <CustomerProfile customer={customer} />
+            {can(me.role, "value.read") && <CustomerTierCard customerId={customer.id} onChanged={timeline.reload} />}
+          </Space>
         </Col>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-            <CustomerOpenTasks customerId={customer.id} onChanged={timeline.reload} />
+            <CustomerOpenTasks customerId={customer.id} onChanged={() => { timeline.reload(); setTaskChanges((count) => count + 1); }} />
+            {can(me.role, "complaint.read") && <CustomerComplaintsCard customerId={customer.id} />}
+            {customer.kind === "company" && <ServiceFiguresCard customerId={customer.id} reloads={taskChanges} />}
             {!customer.isErased && (
               <Card title={t("interaction.title")} size="small">
                 <InteractionForm customerId={customer.id} onAdded={timeline.reload} />

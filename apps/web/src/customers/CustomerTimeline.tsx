@@ -4,15 +4,19 @@ import {
   FormOutlined,
   NotificationOutlined,
   CommentOutlined,
+  CrownOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   MailOutlined,
   MessageOutlined,
   PhoneOutlined,
+  SendOutlined,
   ShoppingCartOutlined,
+  WarningOutlined,
   WechatOutlined,
 } from "@ant-design/icons";
-import type { TimelineEvent } from "@kexin/contracts";
+import type { DeliveryStatus, GreetingChannel, TimelineEvent } from "@kexin/contracts";
+import type { TFunction } from "i18next";
 import { Alert, Button, Empty, Space, Spin, Timeline, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -33,11 +37,25 @@ const ICONS: Record<TimelineEvent["kind"], { icon: ReactNode; color: string }> =
   survey: { icon: <FormOutlined />, color: "#2f54eb" },
   feedback: { icon: <NotificationOutlined />, color: "#eb2f96" },
   task: { icon: <CheckSquareOutlined />, color: "#d4380d" },
+  tier: { icon: <CrownOutlined />, color: "#d4b106" },
+  message: { icon: <SendOutlined />, color: "#08979c" },
+  complaint: { icon: <WarningOutlined />, color: "#cf1322" },
 };
+
+/** A letter's summary is "channel · status · subject"; channel and status are shown in the reader's language. */
+function messageText(summary: string, t: TFunction): string {
+  const [channel, status, ...subject] = summary.split(" · ") as [GreetingChannel, DeliveryStatus, ...string[]];
+  return [t(`greetings.channels.${channel}`), t(`greetings.statuses.${status}`), subject.join(" · ")].filter(Boolean).join(" · ");
+}
 
 function EventContent({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  // A tier change's summary is "from→to" in tier keys, shown with the tier names in the reader's language.
+  const tierChangeText = event.summary
+    .split("→")
+    .map((tier) => t(`value.tiers.${tier as "none"}`))
+    .join(" → ");
   const details = [
     event.amount !== null ? t("timeline.amount", { amount: formatMoney(locale, event.amount) }) : undefined,
     event.storeName ? t("timeline.at", { store: event.storeName }) : undefined,
@@ -49,7 +67,7 @@ function EventContent({ event }: { event: TimelineEvent }) {
         <Typography.Text strong>{t(`kinds.${event.kind}`)}</Typography.Text>
         <Typography.Text type="secondary">{formatDateTime(locale, event.at)}</Typography.Text>
       </Space>
-      <div className="kexin-pre">{event.summary}</div>
+      <div className="kexin-pre">{event.kind === "tier" ? tierChangeText : event.kind === "message" ? messageText(event.summary, t) : event.summary}</div>
       {event.body && (
         <Typography.Paragraph type="secondary" className="kexin-pre" style={{ marginBottom: 0 }} ellipsis={{ rows: 4, expandable: true }}>
           {event.body}

@@ -202,6 +202,9 @@ export const en: Messages = {
     survey: "Survey answer",
     feedback: "Feedback",
     task: "Follow-up task",
+    tier: "Tier change",
+    message: "Greeting",
+    complaint: "Complaint",
   },
   interaction: {
     title: "Add to timeline",

@@ -199,6 +199,9 @@ export const zhCN = {
     survey: "问卷回答",
     feedback: "意见反馈",
     task: "跟进任务",
+    tier: "层级变更",
+    message: "问候信函",
+    complaint: "投诉",
   },
   interaction: {
     title: "添加记录",

@@ -201,6 +201,9 @@ export const zhTW: Messages = {
     survey: "問卷回答",
     feedback: "意見回饋",
     task: "跟進任務",
+    tier: "層級變更",
+    message: "問候信函",
+    complaint: "投訴",
   },
   interaction: {
     title: "新增紀錄",

@@ -29,6 +29,8 @@ export async function getTimeline({
   const before = input.before ? new Date(input.before) : null;
   const purchasesBefore = before ? sql`and t.occurred_at < ${before}` : sql``;
   const interactionsBefore = before ? sql`and i.occurred_at < ${before}` : sql``;
+  const tierChangesBefore = before ? sql`and tc.changed_at < ${before}` : sql``;
+  const messagesBefore = before ? sql`and md.updated_at < ${before}` : sql``;
   const { rows } = await sql<TimelineRow>`
     select * from (
       (select t.id, 'purchase' as kind, t.occurred_at, t.channel as summary, null::text as body, t.amount,
@@ -45,6 +47,24 @@ export async function getTimeline({
        left join users u on u.id = i.user_id and u.org_id = i.org_id
        where i.org_id = ${actor.orgId} and i.customer_id = ${id} ${interactionsBefore}
        order by i.occurred_at desc limit ${take})
+      union all
+      -- Tier changes: summary "from→to" in tier keys (none for no tier), body the reason.
+      (select tc.id, 'tier' as kind, tc.changed_at as occurred_at,
+              coalesce(tc.from_tier, 'none') || '→' || coalesce(tc.to_tier, 'none') as summary, tc.reason as body,
+              null::numeric as amount, null::int as item_count, null::text as store_name, u.name as actor_name
+       from tier_changes tc
+       left join users u on u.id = tc.changed_by and u.org_id = tc.org_id
+       where tc.org_id = ${actor.orgId} and tc.customer_id = ${id} ${tierChangesBefore}
+       order by tc.changed_at desc limit ${take})
+      union all
+      -- Greetings (message_deliveries) once settled: summary "channel · status · subject", body the reason.
+      (select md.id, 'message' as kind, md.updated_at as occurred_at,
+              md.channel || ' · ' || md.status || coalesce(' · ' || md.subject, '') as summary, md.reason as body,
+              null::numeric as amount, null::int as item_count, null::text as store_name, null::text as actor_name
+       from message_deliveries md
+       where md.org_id = ${actor.orgId} and md.customer_id = ${id} and md.status in ('sent', 'skipped', 'uncertain', 'failed')
+         ${messagesBefore}
+       order by md.updated_at desc limit ${take})
     ) events
     order by occurred_at desc, id desc
     limit ${take}

@@ -51,7 +51,7 @@ async function surveyDigest(database: Database, orgId: string): Promise<Record<s
          from survey_responses where org_id = ${orgId}) as responses,
       (select md5(string_agg(concat_ws('|', id, status, title, detail, customer_id, store_id, assignee_id, source_id, survey_id,
               dedupe_key, due_at, outcome, outcome_note, closed_by, created_at, closed_at), ',' order by id))
-         from tasks where org_id = ${orgId}) as tasks,
+         from tasks where org_id = ${orgId} and source_type is distinct from 'plan') as tasks, -- plan tasks: seed-demo-plans
       (select md5(string_agg(concat_ws('|', id, customer_id, store_id, user_id, kind, occurred_at, summary, body), ',' order by id))
          from interactions where org_id = ${orgId} and kind in ('survey', 'task')) as timeline
   `.execute(database.db);

@@ -15,7 +15,11 @@ import { drawFeedback } from "./draw-feedback.ts";
 import { chooseTags, drawCustomer, type ProfileContext } from "./draw-customer-profile.ts";
 import { DAY_MS, parseAnchorDate, todayUtc } from "./draws.ts";
 import { insertInBatches } from "./insert-in-batches.ts";
+import { seedDemoComplaints } from "./seed-demo-complaints.ts";
 import { seedDemoSurveys } from "./seed-demo-surveys.ts";
+import { seedDemoPlans } from "./seed-demo-plans.ts";
+import { seedDemoValue } from "./seed-demo-value.ts";
+import { seedDemoGreetings } from "./seed-demo-greetings.ts";
 
 export const DEMO_SEED = 20_240_521;
 export const DEMO_CUSTOMER_COUNT = 2000;
@@ -150,7 +154,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
       // Children first, by org_id: a cascade from orgs would look up each customer's rows by customer_id, which
       // no index leads with, so it would scan transactions and interactions once per customer.
       const orgIds = existing.map((org) => org.id);
-      for (const table of ["interactions", "transactions", "tasks", "feedback", "survey_responses", "survey_invitations", "customers"] as const) {
+      for (const table of ["interactions", "transactions", "service_figures", "tasks", "feedback", "survey_responses", "survey_invitations", "tier_changes", "customer_values", "message_deliveries", "customers"] as const) {
         await trx.deleteFrom(table).where("org_id", "in", orgIds).execute();
       }
       await trx.deleteFrom("orgs").where("id", "in", orgIds).execute();
@@ -177,6 +181,10 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions = {}): P
     await refreshPurchaseStats(trx, orgId);
     progress("refreshed the customers' purchase figures");
     await seedDemoSurveys(trx, { orgId, anchorTime, seed, onProgress: progress });
+    await seedDemoValue(trx, { orgId, anchorTime, onProgress: progress });
+    await seedDemoPlans(trx, { orgId, anchorTime, seed, onProgress: progress });
+    await seedDemoGreetings(trx, { orgId, anchorTime, onProgress: progress });
+    await seedDemoComplaints(trx, { orgId, anchorTime, seed, onProgress: progress });
   });
   progress(`demo organisation ready: sign in as ${DEMO_LOGINS[0].email} / ${DEMO_PASSWORD}`);
   return { orgId, anchorDate, customers: customers.length, transactions: transactions.length, interactions: interactions.length };
