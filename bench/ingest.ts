@@ -292,7 +292,9 @@ const body = `Public survey answers posted over HTTP on loopback by autocannon (
 request a new submission key) to a Kexin server in its own process, against the baseline of a plain one-row INSERT
 of the same rows on the same database in the same run (${CONNECTIONS} connections on PostgreSQL, PGlite's single
 connection). autocannon runs on the same 2 cores as the server and the database. "stored − acknowledged" counts the
-3 s warm-up's answers, which are stored too; it is never negative when nothing acknowledged was lost.
+3 s warm-up's answers, which are stored too; it is never negative when nothing acknowledged was lost. The server
+stores answers that arrive together in one statement (group commit, \`group-insert.ts\`); each is acknowledged only
+after the commit that holds it.
 
 ${header}
 ${table}
