@@ -8,7 +8,8 @@ import { storedUserId } from "../auth/system-actor.ts";
 import { findCustomer } from "../customers/customer-record.ts";
 import { findCustomersByContact } from "../feedback/feedback-references.ts";
 import { findComplaint, presentComplaint } from "./complaint-record.ts";
-import { checkComplaintAssignee, checkComplaintStaff, resolveComplaintStore } from "./complaint-references.ts";
+import { checkFilingAssignee, resolveFilingStore } from "../stores/filing-references.ts";
+import { checkComplaintStaff } from "./complaint-references.ts";
 import { loadComplaintSettings } from "./complaint-settings.ts";
 import { fileComplaint } from "./file-complaint.ts";
 
@@ -45,9 +46,9 @@ export async function createComplaint({ db, actor, input, now = new Date() }: {
   now?: Date;
 }): Promise<Complaint> {
   const customer = await resolveCustomer(db, actor, input);
-  const storeId = await resolveComplaintStore(db, actor, input.storeId, customer?.homeStoreId ?? null);
+  const storeId = await resolveFilingStore(db, actor, "complaint", input.storeId, customer?.homeStoreId ?? null);
   if (input.staffId) await checkComplaintStaff(db, actor.orgId, input.staffId);
-  if (input.assigneeId) await checkComplaintAssignee(db, actor.orgId, input.assigneeId, storeId);
+  if (input.assigneeId) await checkFilingAssignee(db, actor.orgId, "complaint", input.assigneeId, storeId);
   const { id } = await fileComplaint(
     db,
     {

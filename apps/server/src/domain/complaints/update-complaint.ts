@@ -8,7 +8,8 @@ import { findCustomer } from "../customers/customer-record.ts";
 import { addBusinessMinutes } from "./business-hours.ts";
 import { recordComplaintEvent } from "./complaint-events.ts";
 import { findComplaint } from "./complaint-record.ts";
-import { checkComplaintAssignee, checkComplaintStaff, checkComplaintStore } from "./complaint-references.ts";
+import { checkFilingAssignee, checkFilingStore } from "../stores/filing-references.ts";
+import { checkComplaintStaff } from "./complaint-references.ts";
 import { choosePolicy, loadComplaintSettings } from "./complaint-settings.ts";
 import { getComplaint } from "./get-complaint.ts";
 
@@ -29,12 +30,12 @@ export async function updateComplaint({ db, actor, id, input, now = new Date() }
   const changes: Updateable<ComplaintsTable> = {};
   if (input.category !== undefined) changes.category = input.category;
   if (input.storeId !== undefined && input.storeId !== complaint.store_id) {
-    if (input.storeId) await checkComplaintStore(db, actor, input.storeId);
+    if (input.storeId) await checkFilingStore(db, actor, "complaint", input.storeId);
     changes.store_id = input.storeId;
   }
   const storeId = changes.store_id !== undefined ? changes.store_id : complaint.store_id;
   if (input.assigneeId !== undefined && input.assigneeId !== complaint.assignee_id) {
-    if (input.assigneeId) await checkComplaintAssignee(db, actor.orgId, input.assigneeId, storeId);
+    if (input.assigneeId) await checkFilingAssignee(db, actor.orgId, "complaint", input.assigneeId, storeId);
     changes.assignee_id = input.assigneeId;
   }
   if (input.staffId !== undefined) {

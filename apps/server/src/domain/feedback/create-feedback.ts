@@ -8,7 +8,8 @@ import { isInStoreScope } from "../auth/authorize.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 import { findCustomer } from "../customers/customer-record.ts";
 import { analyseFeedback } from "./analyse-feedback.ts";
-import { findCustomersByContact, resolveFeedbackStore } from "./feedback-references.ts";
+import { resolveFilingStore } from "../stores/filing-references.ts";
+import { findCustomersByContact } from "./feedback-references.ts";
 import { findFeedback, presentFeedback, selectFeedback } from "./feedback-record.ts";
 import { linkFeedbackToCustomer } from "./link-feedback.ts";
 
@@ -54,7 +55,7 @@ export async function createFeedback({ db, actor, input, now = new Date() }: {
     throw invalid("feedback.received_in_future", "receivedAt is in the future", "receivedAt");
   }
   const customer = await resolveCustomer(db, actor, input);
-  const storeId = await resolveFeedbackStore(db, actor, input.storeId, customer?.homeStoreId ?? null);
+  const storeId = await resolveFilingStore(db, actor, "feedback", input.storeId, customer?.homeStoreId ?? null);
   const analysis = analyseFeedback(input.body, input.rating ?? null, input.language);
   const sourceRef = input.sourceRef || null;
   const contact = input.authorContact || (customer ? null : (input.customerPhone ?? input.customerEmail ?? null));

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor.ts";
 import { storeScope } from "../auth/authorize.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 import { findCustomer } from "../customers/customer-record.ts";
-import { checkAssignee, checkStore } from "./feedback-references.ts";
+import { checkFilingAssignee, checkFilingStore } from "../stores/filing-references.ts";
 import { findFeedback, presentFeedback, roundScore } from "./feedback-record.ts";
 import { linkFeedbackToCustomer } from "./link-feedback.ts";
 
@@ -33,12 +33,12 @@ export async function updateFeedback({ db, actor, id, input, now = new Date() }:
     if (input.storeId === null && storeScope(actor) !== null) {
       throw invalid("feedback.store_required", "storeId: feedback must stay in one of your stores", "storeId");
     }
-    if (input.storeId) await checkStore(db, actor, input.storeId);
+    if (input.storeId) await checkFilingStore(db, actor, "feedback", input.storeId);
     storeId = input.storeId;
     changes.store_id = storeId;
   }
   if (input.assigneeId !== undefined) {
-    if (input.assigneeId) await checkAssignee(db, actor, input.assigneeId, storeId);
+    if (input.assigneeId) await checkFilingAssignee(db, actor.orgId, "feedback", input.assigneeId, storeId);
     changes.assignee_id = input.assigneeId;
   }
   let linkedCustomerId: string | null = null;
