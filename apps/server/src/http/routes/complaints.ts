@@ -21,7 +21,6 @@ import {
   ComplaintUpdate,
   Id,
 } from "@kexin/contracts";
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { invalid } from "../../domain/app-error.ts";
 import { addComplaintNote } from "../../domain/complaints/add-complaint-note.ts";
@@ -39,20 +38,12 @@ import { resolveComplaint } from "../../domain/complaints/resolve-complaint.ts";
 import { startComplaint } from "../../domain/complaints/start-complaint.ts";
 import { updateComplaint } from "../../domain/complaints/update-complaint.ts";
 import { updateComplaintSettings } from "../../domain/complaints/update-complaint-settings.ts";
-import type { QrFile } from "../../domain/surveys/render-link-qr.ts";
 import { defineRoute } from "../route.ts";
+import { sendFile } from "../send-file.ts";
 
 const IdParams = z.object({ id: Id });
 const StoreParams = z.object({ storeId: Id });
 const tags = ["complaints"];
-
-function sendFile(reply: FastifyReply, file: QrFile) {
-  return reply
-    .header("content-type", file.contentType)
-    .header("content-disposition", `attachment; filename="${file.fileName}"`)
-    .header("cache-control", "private, no-cache")
-    .send(file.body);
-}
 
 export const complaintRoutes = [
   defineRoute({

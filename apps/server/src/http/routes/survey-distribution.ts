@@ -3,24 +3,16 @@
  * changing links for survey.distribute. The code encodes `${publicUrl}/s/<slug>` (KEXIN_PUBLIC_URL).
  */
 import { Id, SurveyLink, SurveyLinkCreate, SurveyLinkList, SurveyLinkQrQuery, SurveyLinkUpdate } from "@kexin/contracts";
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { createSurveyLink } from "../../domain/surveys/create-survey-link.ts";
 import { listSurveyLinks } from "../../domain/surveys/list-survey-links.ts";
-import { renderLinkQr, type QrFile } from "../../domain/surveys/render-link-qr.ts";
+import { renderLinkQr } from "../../domain/surveys/render-link-qr.ts";
 import { updateSurveyLink } from "../../domain/surveys/update-survey-link.ts";
 import { defineRoute } from "../route.ts";
+import { sendFile } from "../send-file.ts";
 
 const IdParams = z.object({ id: Id });
 const tags = ["survey links"];
-
-function sendFile(reply: FastifyReply, file: QrFile) {
-  return reply
-    .header("content-type", file.contentType)
-    .header("content-disposition", `attachment; filename="${file.fileName}"`)
-    .header("cache-control", "private, no-cache")
-    .send(file.body);
-}
 
 export const surveyDistributionRoutes = [
   defineRoute({
