@@ -222,11 +222,11 @@ describe.skipIf(!chromiumPath())("a survey from template to report", () => {
 
     const tasks = await api<{ items: { id: string; surveyId: string | null; title: string }[] }>(
       "GET",
-      "/api/tasks?status=open&pageSize=200",
+      "/api/tasks?status=open&kind=follow_up&pageSize=200",
     );
     const task = tasks.items.find((item) => item.surveyId === surveyId);
     expect(task, "the CSAT 2 answer opened a follow-up task").toBeDefined();
-    await page.goto(`${kexin.baseUrl}/tasks?scope=all&due=open`);
+    await page.goto(`${kexin.baseUrl}/tasks?scope=all&due=open&kind=follow_up`);
     const row = page.getByTestId(`task-row-${task!.id}`);
     await row.waitFor();
     expect(await row.innerText()).toMatch(/CSAT 2/);

@@ -50,6 +50,8 @@ export const TaskListQuery = z.object({
   customerId: Id.optional(),
   /** Only tasks assigned to this colleague (a manager looking at one person's list); within the caller's reach. */
   assigneeId: Id.optional(),
+  /** Only one kind: e.g. follow_up for closed-loop follow-ups, call for plan calls. */
+  kind: TaskKind.optional(),
   /** today: due during today (Asia/Shanghai); overdue: open and past due; upcoming: due after today. */
   due: z.enum(["today", "overdue", "upcoming", "all"]).default("all"),
   page: z.coerce.number().int().min(1).default(1),

@@ -4,7 +4,7 @@
  * customer's timeline. Filters live in the address (?scope=all&due=overdue&person=<id>) so the home page can link
  * straight to a view.
  */
-import type { Task } from "@kexin/contracts";
+import { TaskKind, type Task } from "@kexin/contracts";
 import { Alert, Empty, Pagination, Segmented, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -48,6 +48,8 @@ export default function TasksPage() {
   // Managers and store managers may look at one colleague's list; everyone else sees theirs or all within reach.
   const mayPickPerson = me.role !== "agent" && can(me.role, "user.read");
   const person = mayPickPerson && scope === "all" ? (params.get("person") ?? undefined) : undefined;
+  // ?kind=follow_up (a link from elsewhere): only that kind of task.
+  const kind = TaskKind.safeParse(params.get("kind")).data;
   const [reloads, setReloads] = useState(0);
   const { data, error, isLoading } = useApiData(
     () =>
@@ -55,10 +57,11 @@ export default function TasksPage() {
         ...VIEW_QUERIES[view],
         mine: scope === "mine" ? "true" : "false",
         ...(person && { assigneeId: person }),
+        ...(kind && { kind }),
         page,
         pageSize: PAGE_SIZE,
       }),
-    [scope, view, page, person, reloads],
+    [scope, view, page, person, kind, reloads],
   );
   const { data: colleagues } = useApiData(
     () => (mayPickPerson && scope === "all" ? listUsers() : Promise.resolve(undefined)),

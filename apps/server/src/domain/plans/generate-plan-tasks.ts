@@ -35,8 +35,9 @@ interface GenerateInput {
   /** Only these customers (after one customer's tier changed); every customer when omitted. */
   customerIds?: string[];
   /**
-   * Derive each new task's id from its dedupe key (md5) instead of a random one: the demo seed's data, ids
-   * included, must repeat with its seed. Ids are no secret (every read checks the actor's reach).
+   * Derive each new task's id from its dedupe key (md5, with the version and variant digits of a version-4 UUID so
+   * it passes the API's uuid check) instead of a random one: the demo seed's data, ids included, must repeat with
+   * its seed. Ids are no secret (every read checks the actor's reach).
    */
   hasDerivedIds?: boolean;
 }
@@ -142,7 +143,7 @@ export async function generatePlanTasks({
     );
     const created = await count(
       sql`insert into tasks (id, org_id, kind, title, customer_id, store_id, assignee_id, source_type, source_id, dedupe_key, due_at)
-          select ${hasDerivedIds ? sql`md5(${orgId} || d.dedupe_key)::uuid` : sql`gen_random_uuid()`}, ${orgId}, d.kind, d.title, d.customer_id, d.store_id, d.assignee_id, 'plan', d.action_id, d.dedupe_key, d.due_at
+          select ${hasDerivedIds ? sql`overlay(overlay(md5(${orgId} || d.dedupe_key) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid` : sql`gen_random_uuid()`}, ${orgId}, d.kind, d.title, d.customer_id, d.store_id, d.assignee_id, 'plan', d.action_id, d.dedupe_key, d.due_at
           from desired d
           where d.day <= ${end}::date
           order by d.dedupe_key

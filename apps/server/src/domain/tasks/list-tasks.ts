@@ -38,6 +38,7 @@ export async function listTasks({
   if (input.mine) base.push(sql<SqlBool>`t.assignee_id = ${actor.userId}`);
   if (input.customerId) base.push(sql<SqlBool>`t.customer_id = ${input.customerId}`);
   if (input.assigneeId) base.push(sql<SqlBool>`t.assignee_id = ${input.assigneeId}`);
+  if (input.kind) base.push(sql<SqlBool>`t.kind = ${input.kind}`);
   const filters = [...base];
   if (input.status) filters.push(sql<SqlBool>`t.status = ${input.status}`);
   if (input.due === "today") {
