@@ -121,7 +121,7 @@ describe.skipIf(!chromiumPath())("a complaint from the public page to its recove
     // Run again at the same clock: one escalation per level, never two.
     expect((await api<{ escalated: number }>("POST", "/api/complaints/escalation-runs", { now: thirtyDaysOn })).escalated).toBe(0);
     await page.reload();
-    await expect(page.getByTestId("complaint-escalation-level").textContent(SLOW)).resolves.toContain("2");
+    await expect.poll(() => page.getByTestId("complaint-escalation-level").textContent(), SLOW).toContain("2");
     await expect(page.getByTestId("complaint-escalations").textContent()).resolves.toContain(STORE_MANAGER.email);
     await expect(page.getByTestId("complaint-escalations").textContent()).resolves.toContain("manager@demo.kexin.cn");
     await screenshot(page, "complaints-escalated");
@@ -137,9 +137,10 @@ describe.skipIf(!chromiumPath())("a complaint from the public page to its recove
     await page.locator(".ant-select-item-option").filter({ hasText: "代金券" }).click();
     await page.getByTestId("complaint-compensation-amount").fill("50");
     await page.getByTestId("complaint-resolve-submit").click();
-    await expect(page.getByTestId("complaint-status").first().textContent(SLOW)).resolves.toBe("已解决");
+    // textContent() reads once as soon as the element exists: poll until the saved status shows.
+    await expect.poll(() => page.getByTestId("complaint-status").first().textContent(), SLOW).toBe("已解决");
     await page.getByTestId("complaint-close").click();
-    await expect(page.getByTestId("complaint-recovery-status").textContent(SLOW)).resolves.toBe("已发送");
+    await expect.poll(() => page.getByTestId("complaint-recovery-status").textContent(), SLOW).toBe("已发送");
     await screenshot(page, "complaints-closed");
 
     for (let wait = 0; wait < 100 && !mails().some((entry) => kindOf(entry) === "survey-invitation"); wait++) {
