@@ -13,6 +13,7 @@ import * as maintenancePlans from "./migrations/0009-maintenance-plans.ts";
 import * as greetings from "./migrations/0010-greetings.ts";
 import * as complaints from "./migrations/0011-complaints.ts";
 import * as jobs from "./migrations/0012-jobs.ts";
+import * as valueFiguresInPlace from "./migrations/0013-value-figures-in-place.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0010-greetings": greetings,
   "0011-complaints": complaints,
   "0012-jobs": jobs,
+  "0013-value-figures-in-place": valueFiguresInPlace,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

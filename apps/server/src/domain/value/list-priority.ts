@@ -10,7 +10,8 @@ export const PRIORITY_ORDER = sql`v.tier_rank, v.clv desc nulls last, v.p_alive 
 
 /**
  * Who is served first when supply is short: tier (VIP first), then CLV, then P(alive); one page, ranked within
- * what the actor sees. Cost: the (org_id, tier_rank, clv, p_alive) index for organisation-wide roles.
+ * what the actor sees. Cost: the (org_id, tier_rank) index, then a sort within the first tiers the page reaches
+ * (figures that change daily are deliberately not indexed, so the daily recompute updates rows in place).
  */
 export async function listPriority({
   db,
