@@ -124,6 +124,29 @@ describe.each(testDatabaseKinds)("recomputing customer values on $name", (kind) 
     expect(await count()).toBe(160);
   });
 
+  it("keeps a buyer's override in force while the computed tier follows the figures, with no tier change recorded", async () => {
+    const [buyer] = [...(await stored()).values()].filter((row) => row.orders > 0 && row.tier !== "vip");
+    const changesBefore = await database.db.selectFrom("tier_changes").select("id").where("customer_id", "=", buyer.customer_id).execute();
+    await database.db
+      .updateTable("customer_values")
+      .set({ tier: "vip", tier_override: "vip", override_reason: "签约大客户" })
+      .where("customer_id", "=", buyer.customer_id)
+      .execute();
+    const summary = await recomputeValues({ db: database.db, orgId: org.orgId, now: VALUE_TEST_NOW });
+    expect(summary.tierChanges).toBe(0);
+    expect((await stored()).get(buyer.customer_id)).toMatchObject({ tier: "vip", tier_override: "vip", computed_tier: buyer.computed_tier });
+    const changesAfter = await database.db.selectFrom("tier_changes").select("id").where("customer_id", "=", buyer.customer_id).execute();
+    expect(changesAfter).toHaveLength(changesBefore.length);
+    await database.db
+      .updateTable("customer_values")
+      .set({ tier_override: null, override_reason: null })
+      .where("customer_id", "=", buyer.customer_id)
+      .execute();
+    // Without the override the rules' tier is in force again, and that change is recorded.
+    expect((await recomputeValues({ db: database.db, orgId: org.orgId, now: VALUE_TEST_NOW })).tierChanges).toBe(1);
+    expect((await stored()).get(buyer.customer_id)).toMatchObject({ tier: buyer.computed_tier, tier_override: null });
+  });
+
   it("gives a customer added later a row and a tier on the next run, leaving the others alone", async () => {
     const late = await buildCustomer(database.db, org.orgId, { home_store_id: org.storeA });
     const summary = await recomputeValues({ db: database.db, orgId: org.orgId, now: VALUE_TEST_NOW });

@@ -36,9 +36,10 @@ export async function recomputeValues({
   const figures = computeValueFigures(aggregates, analysisDay, settings);
 
   const tierChanges = await inTransaction(db, async (trx) => {
-    await writeValueFigures(trx, orgId, now, aggregates, figures, costToServe);
+    const buyersChanged = await writeValueFigures(trx, orgId, now, aggregates, figures, costToServe, rules);
     await writeNonBuyers(trx, orgId, now, costToServe);
-    return applyTierRules(trx, orgId, rules, { at: now });
+    // Buyers got their tiers with their figures; this gives the rest theirs (and finds nothing to change for buyers).
+    return buyersChanged + (await applyTierRules(trx, orgId, rules, { at: now }));
   });
   const { count } = await db
     .selectFrom("customer_values")

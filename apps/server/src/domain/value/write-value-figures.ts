@@ -2,9 +2,11 @@
  * Writes the figures of many customers at once: one `insert … select from unnest(…) on conflict do update` per batch
  * of 10,000, so 200,000 customers take 20 statements, not 200,000.
  */
+import type { TierRule } from "@kexin/contracts";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { PurchaseAggregates, ValueFiguresResult } from "./compute-value-figures.ts";
+import { tierCaseSql } from "./tier-rules.ts";
 
 const BATCH = 10_000;
 const DAY_MS = 86_400_000;
@@ -15,6 +17,11 @@ const money = (value: number): number | null => (Number.isNaN(value) ? null : Ma
 /** A day number as the start of that day; the exact time of the purchase is on the customer's record. */
 const dayStart = (day: number): string => new Date(day * DAY_MS).toISOString();
 
+/**
+ * Each buyer's figures and, in the same statement, the tier the rules give them (the override still wins), with a
+ * tier_changes row where the tier in force changed: setting tiers afterwards would write every row a second time.
+ * @returns how many customers' tier in force changed.
+ */
 export async function writeValueFigures(
   db: Kysely<DB>,
   orgId: string,
@@ -22,7 +29,9 @@ export async function writeValueFigures(
   data: PurchaseAggregates,
   figures: ValueFiguresResult,
   costToServe: Map<string, number> | null,
-): Promise<void> {
+  rules: readonly TierRule[],
+): Promise<number> {
+  let tierChanges = 0;
   for (let start = 0; start < data.ids.length; start += BATCH) {
     const end = Math.min(data.ids.length, start + BATCH);
     const take = <T>(pick: (i: number) => T): T[] => {
@@ -30,55 +39,75 @@ export async function writeValueFigures(
       for (let i = start; i < end; i++) out[i - start] = pick(i);
       return out;
     };
-    await sql`
-      insert into customer_values (
-        customer_id, org_id, computed_at, orders, first_purchase_at, last_purchase_at, revenue, annual_spend,
-        annual_value, gross_profit, cost_to_serve, recency_days, rfm_r, rfm_f, rfm_m, rfm_score, rfm_segment,
-        repeat_purchases, p_alive, expected_purchases, clv, clv_top_percent, profit_top_percent,
-        expected_interval_days, churn_status
+    const ids = take((i) => data.ids[i]);
+    const { rows } = await sql<{ changed: string | number }>`
+      with v as (
+        select u.*, u.rfm_r * 100 + u.rfm_f * 10 + u.rfm_m as rfm_score
+        from unnest(
+          ${ids}::uuid[],
+          ${take((i) => data.orders[i])}::int[],
+          ${take((i) => dayStart(data.firstDay[i]))}::timestamptz[],
+          ${take((i) => dayStart(data.lastDay[i]))}::timestamptz[],
+          ${take((i) => money(data.revenue[i]))}::numeric[],
+          ${take((i) => money(data.annualSpend[i]))}::numeric[],
+          ${take((i) => money(figures.annualValue[i]))}::numeric[],
+          ${take((i) => money(data.grossProfit[i]))}::numeric[],
+          ${take((i) => (costToServe ? money(costToServe.get(data.ids[i]) ?? 0) : null))}::numeric[],
+          ${take((i) => figures.recencyDays[i])}::int[],
+          ${take((i) => figures.rfmR[i])}::smallint[],
+          ${take((i) => figures.rfmF[i])}::smallint[],
+          ${take((i) => figures.rfmM[i])}::smallint[],
+          ${take((i) => figures.rfmSegment[i])}::text[],
+          ${take((i) => figures.repeatPurchases[i])}::int[],
+          ${take((i) => orNull(figures.pAlive[i]))}::float8[],
+          ${take((i) => orNull(figures.expectedPurchases[i]))}::float8[],
+          ${take((i) => money(figures.clv[i]))}::numeric[],
+          ${take((i) => orNull(figures.clvTopPercent[i]))}::real[],
+          ${take((i) => orNull(figures.profitTopPercent[i]))}::real[],
+          ${take((i) => orNull(figures.expectedIntervalDays[i]))}::float8[],
+          ${take((i) => figures.churnStatus[i])}::text[]
+        ) as u(customer_id, orders, first_purchase_at, last_purchase_at, revenue, annual_spend, annual_value, gross_profit,
+               cost_to_serve, recency_days, rfm_r, rfm_f, rfm_m, rfm_segment, repeat_purchases, p_alive, expected_purchases,
+               clv, clv_top_percent, profit_top_percent, expected_interval_days, churn_status)
+      ), previous as (
+        select customer_id, tier from customer_values where org_id = ${orgId} and customer_id = any(${ids}::uuid[])
+      ), written as (
+        insert into customer_values (
+          customer_id, org_id, computed_at, orders, first_purchase_at, last_purchase_at, revenue, annual_spend,
+          annual_value, gross_profit, cost_to_serve, recency_days, rfm_r, rfm_f, rfm_m, rfm_score, rfm_segment,
+          repeat_purchases, p_alive, expected_purchases, clv, clv_top_percent, profit_top_percent,
+          expected_interval_days, churn_status, computed_tier, tier
+        )
+        select v.customer_id, ${orgId}, ${computedAt.toISOString()}::timestamptz, v.orders, v.first_purchase_at,
+               v.last_purchase_at, v.revenue, v.annual_spend, v.annual_value, v.gross_profit, v.cost_to_serve,
+               v.recency_days, v.rfm_r, v.rfm_f, v.rfm_m, v.rfm_score, v.rfm_segment,
+               v.repeat_purchases, v.p_alive, v.expected_purchases, v.clv, v.clv_top_percent, v.profit_top_percent,
+               v.expected_interval_days, v.churn_status, ${tierCaseSql(rules)}, ${tierCaseSql(rules)}
+        from v
+        on conflict (customer_id) do update set
+          computed_at = excluded.computed_at, orders = excluded.orders, first_purchase_at = excluded.first_purchase_at,
+          last_purchase_at = excluded.last_purchase_at, revenue = excluded.revenue, annual_spend = excluded.annual_spend,
+          annual_value = excluded.annual_value, gross_profit = excluded.gross_profit, cost_to_serve = excluded.cost_to_serve,
+          recency_days = excluded.recency_days, rfm_r = excluded.rfm_r, rfm_f = excluded.rfm_f, rfm_m = excluded.rfm_m,
+          rfm_score = excluded.rfm_score, rfm_segment = excluded.rfm_segment, repeat_purchases = excluded.repeat_purchases,
+          p_alive = excluded.p_alive, expected_purchases = excluded.expected_purchases, clv = excluded.clv,
+          clv_top_percent = excluded.clv_top_percent, profit_top_percent = excluded.profit_top_percent,
+          expected_interval_days = excluded.expected_interval_days, churn_status = excluded.churn_status,
+          computed_tier = excluded.computed_tier, tier = coalesce(customer_values.tier_override, excluded.computed_tier)
+        returning customer_id, tier
+      ), recorded as (
+        insert into tier_changes (org_id, customer_id, from_tier, to_tier, source, changed_at)
+        select ${orgId}, w.customer_id, p.tier, w.tier, 'computed', ${computedAt.toISOString()}::timestamptz
+        from written w
+        left join previous p on p.customer_id = w.customer_id
+        where p.tier is distinct from w.tier
+        returning 1
       )
-      select u.customer_id, ${orgId}, ${computedAt.toISOString()}::timestamptz, u.orders, u.first_purchase_at,
-             u.last_purchase_at, u.revenue, u.annual_spend, u.annual_value, u.gross_profit, u.cost_to_serve,
-             u.recency_days, u.rfm_r, u.rfm_f, u.rfm_m, u.rfm_r * 100 + u.rfm_f * 10 + u.rfm_m, u.rfm_segment,
-             u.repeat_purchases, u.p_alive, u.expected_purchases, u.clv, u.clv_top_percent, u.profit_top_percent,
-             u.expected_interval_days, u.churn_status
-      from unnest(
-        ${take((i) => data.ids[i])}::uuid[],
-        ${take((i) => data.orders[i])}::int[],
-        ${take((i) => dayStart(data.firstDay[i]))}::timestamptz[],
-        ${take((i) => dayStart(data.lastDay[i]))}::timestamptz[],
-        ${take((i) => money(data.revenue[i]))}::numeric[],
-        ${take((i) => money(data.annualSpend[i]))}::numeric[],
-        ${take((i) => money(figures.annualValue[i]))}::numeric[],
-        ${take((i) => money(data.grossProfit[i]))}::numeric[],
-        ${take((i) => (costToServe ? money(costToServe.get(data.ids[i]) ?? 0) : null))}::numeric[],
-        ${take((i) => figures.recencyDays[i])}::int[],
-        ${take((i) => figures.rfmR[i])}::smallint[],
-        ${take((i) => figures.rfmF[i])}::smallint[],
-        ${take((i) => figures.rfmM[i])}::smallint[],
-        ${take((i) => figures.rfmSegment[i])}::text[],
-        ${take((i) => figures.repeatPurchases[i])}::int[],
-        ${take((i) => orNull(figures.pAlive[i]))}::float8[],
-        ${take((i) => orNull(figures.expectedPurchases[i]))}::float8[],
-        ${take((i) => money(figures.clv[i]))}::numeric[],
-        ${take((i) => orNull(figures.clvTopPercent[i]))}::real[],
-        ${take((i) => orNull(figures.profitTopPercent[i]))}::real[],
-        ${take((i) => orNull(figures.expectedIntervalDays[i]))}::float8[],
-        ${take((i) => figures.churnStatus[i])}::text[]
-      ) as u(customer_id, orders, first_purchase_at, last_purchase_at, revenue, annual_spend, annual_value, gross_profit,
-             cost_to_serve, recency_days, rfm_r, rfm_f, rfm_m, rfm_segment, repeat_purchases, p_alive, expected_purchases,
-             clv, clv_top_percent, profit_top_percent, expected_interval_days, churn_status)
-      on conflict (customer_id) do update set
-        computed_at = excluded.computed_at, orders = excluded.orders, first_purchase_at = excluded.first_purchase_at,
-        last_purchase_at = excluded.last_purchase_at, revenue = excluded.revenue, annual_spend = excluded.annual_spend,
-        annual_value = excluded.annual_value, gross_profit = excluded.gross_profit, cost_to_serve = excluded.cost_to_serve,
-        recency_days = excluded.recency_days, rfm_r = excluded.rfm_r, rfm_f = excluded.rfm_f, rfm_m = excluded.rfm_m,
-        rfm_score = excluded.rfm_score, rfm_segment = excluded.rfm_segment, repeat_purchases = excluded.repeat_purchases,
-        p_alive = excluded.p_alive, expected_purchases = excluded.expected_purchases, clv = excluded.clv,
-        clv_top_percent = excluded.clv_top_percent, profit_top_percent = excluded.profit_top_percent,
-        expected_interval_days = excluded.expected_interval_days, churn_status = excluded.churn_status
+      select count(*) as changed from recorded
     `.execute(db);
+    tierChanges += Number(rows[0].changed);
   }
+  return tierChanges;
 }
 
 /**
