@@ -10,6 +10,7 @@ import { importFile } from "../../domain/imports/import-file.ts";
 import { previewImport } from "../../domain/imports/preview-import.ts";
 import { startImport } from "../../domain/imports/start-import.ts";
 import { defineRoute } from "../route.ts";
+import { attachmentDisposition } from "../send-file.ts";
 
 /** The uploaded file and the text fields beside it, in any order. @throws AppError import.file_required. */
 async function readUpload(request: FastifyRequest) {
@@ -27,12 +28,6 @@ async function readUpload(request: FastifyRequest) {
     throw invalid("request.invalid", `${issue.path.join(".")}: ${issue.message}`, issue.path.join("."));
   }
   return { ...file, ...parsed.data };
-}
-
-/** RFC 6266: an ASCII fallback for old clients, the real (Chinese) name as UTF-8 for the rest. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "").replace(/^-/, "customers-");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 const KindParams = z.object({ kind: ImportKind });
@@ -91,7 +86,7 @@ export const importExportRoutes = [
       const file = await exportCustomers({ db, actor, input: query });
       return reply
         .header("content-type", file.contentType)
-        .header("content-disposition", attachment(file.fileName))
+        .header("content-disposition", attachmentDisposition(file.fileName, "customers"))
         .header("cache-control", "no-store")
         .send(file.body);
     },

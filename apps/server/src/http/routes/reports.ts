@@ -22,15 +22,11 @@ import { getOverviewReport } from "../../domain/reports/get-overview-report.ts";
 import { getReportMenu } from "../../domain/reports/get-report-menu.ts";
 import { getServqualReport } from "../../domain/reports/get-servqual-report.ts";
 import { defineRoute } from "../route.ts";
+import { attachmentDisposition } from "../send-file.ts";
 
 const tags = ["reports"];
 /** The export takes every report's parameters; each report reads its own. */
 const ExportQuery = OverviewQuery.extend({ resamples: ModelQuery.shape.resamples, seed: ModelQuery.shape.seed });
-
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "").replace(/^[-.]+/, "") || "report.xlsx";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export const reportRoutes = [
   defineRoute({
@@ -122,7 +118,7 @@ export const reportRoutes = [
       const file = await exportReport({ db, actor, surveyId: params.id, kind: params.kind, input: query });
       return reply
         .header("content-type", file.contentType)
-        .header("content-disposition", attachment(file.fileName))
+        .header("content-disposition", attachmentDisposition(file.fileName, "report"))
         .header("cache-control", "no-store")
         .send(file.body);
     },
