@@ -6,13 +6,13 @@
  *   KEXIN_KILL_DATABASE_URL  KEXIN_KILL_ORG_ID  KEXIN_KILL_SMTP_URL  KEXIN_KILL_NOW  KEXIN_KILL_CLAIM_SIZE
  */
 import { openDatabase } from "../../db/database.ts";
-import { createSmtpMailer } from "../mail/smtp-mailer.ts";
+import { createBulkSmtpMailer } from "../mail/bulk-smtp/index.ts";
 import { createChannels } from "./channels/create-channels.ts";
 import { runGreetings } from "./run-greetings.ts";
 
 const env = process.env;
 const database = await openDatabase(env.KEXIN_KILL_DATABASE_URL!);
-const mailer = createSmtpMailer({ url: env.KEXIN_KILL_SMTP_URL!, from: "Kexin <greetings@kexin.test>", maxConnections: 2 });
+const mailer = createBulkSmtpMailer({ url: env.KEXIN_KILL_SMTP_URL!, from: "Kexin <greetings@kexin.test>", maxConnections: 2 });
 const result = await runGreetings({
   db: database.db,
   orgId: env.KEXIN_KILL_ORG_ID!,

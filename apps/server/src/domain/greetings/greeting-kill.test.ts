@@ -14,7 +14,7 @@ import { openDatabase } from "../../db/database.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { buildOrg } from "../../testing/factories.ts";
 import { startLocalSmtpServer } from "../../testing/local-smtp-server.ts";
-import { createSmtpMailer } from "../mail/smtp-mailer.ts";
+import { createBulkSmtpMailer } from "../mail/bulk-smtp/index.ts";
 import { createChannels } from "./channels/create-channels.ts";
 import { buildCustomersWithEmail, builtinTemplateId, insertCampaign, MORNING } from "./greeting-test-support.ts";
 import { runGreetings } from "./run-greetings.ts";
@@ -98,7 +98,7 @@ describe.each(targets)("greetings worker killed mid-run ($name)", (target) => {
 
     // Restart after the dead worker's lease ran out.
     database = await openDatabase(url);
-    const mailer = createSmtpMailer({ url: server.url, from: "Kexin <greetings@kexin.test>" });
+    const mailer = createBulkSmtpMailer({ url: server.url, from: "Kexin <greetings@kexin.test>" });
     try {
       const restart = await runGreetings({
         db: database.db,

@@ -24,6 +24,7 @@ import { sql, type Kysely } from "kysely";
 import type { GreetingChannel, GreetingLanguage, GreetingSettings } from "@kexin/contracts";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../app-error.ts";
+import { UncertainDeliveryError } from "../mail/bulk-smtp/index.ts";
 import { MailDeliveryError } from "../mail/mailer.ts";
 import { ChannelDeliveryError, type ChannelSet, type OutgoingMessage } from "./channels/channel.ts";
 import { buildMergeFields, loadMergeSources, type MergeSource } from "./merge-fields.ts";
@@ -57,6 +58,8 @@ export interface SendResult {
   skipped: number;
   failed: number;
   retrying: number;
+  /** Handed over, but the connection died before the server confirmed it: left for a person to check. */
+  uncertain: number;
   /** Rows a dead worker left in flight, settled in this run. */
   recovered: { sent: number; requeued: number; uncertain: number };
   isQuietHours: boolean;
@@ -77,7 +80,7 @@ interface ClaimedRow {
 
 interface Outcome {
   id: string;
-  status: "sent" | "skipped" | "failed" | "pending";
+  status: "sent" | "skipped" | "failed" | "pending" | "uncertain";
   reason: string | null;
   subject: string | null;
   recipient: string | null;
@@ -93,6 +96,7 @@ export async function sendDueDeliveries(options: SendOptions): Promise<SendResul
     skipped: 0,
     failed: 0,
     retrying: 0,
+    uncertain: 0,
     recovered: await settleAbandoned(options, clock()),
     isQuietHours: isInQuietHours(options.now, settings),
   };
@@ -135,6 +139,7 @@ export async function sendDueDeliveries(options: SendOptions): Promise<SendResul
         if (outcome.status === "sent") result.sent++;
         else if (outcome.status === "skipped") result.skipped++;
         else if (outcome.status === "failed") result.failed++;
+        else if (outcome.status === "uncertain") result.uncertain++;
         else result.retrying++;
       }
     })();
@@ -246,6 +251,10 @@ async function handOver({ row, message }: Prepared, options: SendOptions, clock:
   try {
     await options.channels[row.channel]!.send(message);
   } catch (error) {
+    // The whole letter went out and the connection died before the server confirmed it: never sent again by itself.
+    if (error instanceof UncertainDeliveryError) {
+      return outcomeOf(row, "uncertain", `${describe(error)} — check the mail server log for ${message.messageId}`, sent);
+    }
     const isPermanent =
       (error instanceof MailDeliveryError || error instanceof ChannelDeliveryError) && error.isPermanent;
     if (isPermanent || row.attempts >= MAX_ATTEMPTS) return outcomeOf(row, "failed", describe(error), sent);

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import net, { type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -7,8 +8,8 @@ import { buildOrg, type TestOrg } from "../../testing/factories.ts";
 import { startLocalSmtpServer, type LocalSmtpServer } from "../../testing/local-smtp-server.ts";
 import { parseMail } from "../../testing/parse-mail.ts";
 import { testDatabaseKinds } from "../../testing/test-database.ts";
+import { createBulkSmtpMailer } from "../mail/bulk-smtp/index.ts";
 import type { Mailer } from "../mail/mailer.ts";
-import { createSmtpMailer } from "../mail/smtp-mailer.ts";
 import type { ChannelSet } from "./channels/channel.ts";
 import { createChannels } from "./channels/create-channels.ts";
 import { buildCustomersWithEmail, builtinTemplateId, insertCampaign, MORNING } from "./greeting-test-support.ts";
@@ -29,7 +30,7 @@ describe.each(testDatabaseKinds)("sending greetings ($name)", (kind) => {
   beforeAll(async () => {
     database = await kind.create();
     server = await startLocalSmtpServer();
-    mailer = createSmtpMailer({ url: server.url, from: "Kexin <greetings@kexin.test>" });
+    mailer = createBulkSmtpMailer({ url: server.url, from: "Kexin <greetings@kexin.test>" });
     outboxDir = await mkdtemp(join(tmpdir(), "kexin-greetings-"));
     channels = createChannels({ mailer, messageOutboxDir: outboxDir });
   });
@@ -219,6 +220,58 @@ describe.each(testDatabaseKinds)("sending greetings ($name)", (kind) => {
       expect(row.attempts).toBe(2);
     } finally {
       server.refuseRecipients = null;
+    }
+  });
+
+  it("marks a letter uncertain when the server hangs up after taking all of it, and never sends it again by itself", async () => {
+    const db = database.db;
+    const templateId = await builtinTemplateId(db, org.orgId, "thank_you");
+    await buildCustomersWithEmail(db, org.orgId, 1, { prefix: "hangup" });
+    await insertCampaign(db, org.orgId, { templateId });
+    // A relay that reads the whole letter, then crashes before it answers the end of the data.
+    let lettersRead = 0;
+    const relay = net.createServer((socket) => {
+      let buffered = "";
+      let isInData = false;
+      socket.write("220 relay.test ESMTP\r\n");
+      socket.on("data", (chunk) => {
+        buffered += chunk.toString("latin1");
+        for (;;) {
+          if (isInData) {
+            const end = buffered.indexOf("\r\n.\r\n");
+            if (end < 0) return;
+            lettersRead++;
+            socket.destroy();
+            return;
+          }
+          const lineEnd = buffered.indexOf("\r\n");
+          if (lineEnd < 0) return;
+          const command = buffered.slice(0, lineEnd).toUpperCase();
+          buffered = buffered.slice(lineEnd + 2);
+          if (command.startsWith("DATA")) {
+            isInData = true;
+            socket.write("354 go ahead\r\n");
+          } else socket.write(command.startsWith("QUIT") ? "221 bye\r\n" : "250 ok\r\n");
+        }
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const port = (relay.address() as AddressInfo).port;
+    const relayMailer = createBulkSmtpMailer({ url: `smtp://127.0.0.1:${port}`, from: "Kexin <greetings@kexin.test>", replyTimeoutMs: 2000 });
+    const relayChannels = createChannels({ mailer: relayMailer, messageOutboxDir: outboxDir });
+    try {
+      const first = await runGreetings({ db, orgId: org.orgId, channels: relayChannels, now: MORNING, deadline: FAR(), messageIdDomain: "kexin.test" });
+      expect(first.sent).toMatchObject({ sent: 0, retrying: 0, uncertain: 1 });
+      expect(lettersRead).toBe(1);
+      const [row] = await deliveries();
+      expect(row.status).toBe("uncertain");
+      expect(row.reason).toContain(row.message_id);
+      const again = await runGreetings({ db, orgId: org.orgId, channels: relayChannels, now: new Date(MORNING.getTime() + 60 * 60_000), deadline: FAR(), messageIdDomain: "kexin.test" });
+      expect(again.sent).toMatchObject({ sent: 0, uncertain: 0 });
+      expect(lettersRead).toBe(1);
+    } finally {
+      await relayMailer.close();
+      await new Promise((resolve) => relay.close(resolve));
     }
   });
 });

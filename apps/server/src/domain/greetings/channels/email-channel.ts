@@ -1,4 +1,4 @@
-/** Greetings by email, through the shared Mailer (pooled SMTP, or .eml files offline). */
+/** Greetings by email, through the Mailer it is given (the bulk SMTP sender in the job, or .eml files offline). */
 import type { Mailer } from "../../mail/mailer.ts";
 import type { ChannelAdapter, OutgoingMessage } from "./channel.ts";
 
