@@ -12,6 +12,8 @@
  * channel that keeps a searchable record (the SMS/WeChat outbox) says whether the message went out — 'sent', or
  * back to 'pending' when it provably did not; a channel that cannot tell (SMTP) gets the row marked 'uncertain',
  * shown to staff with its deterministic Message-ID to look up in the mail server's log, and never re-sent by itself.
+ * A live worker whose connection dies after a letter's end of data and before the server's reply (the bulk sender
+ * reports that case apart from a refusal) marks that letter 'uncertain' the same way, at once.
  * So: at most once always; exactly once for every message not in flight at the moment of a crash; for those in
  * flight (at most two claim batches per dead worker: one being handed over while the next is rendered) at most
  * once, flagged for a person to check. The one assumption: a worker that is alive is never stalled for longer than
