@@ -57,6 +57,44 @@ export type UserUpdate = z.infer<typeof UserUpdate>;
 
 export const LocaleUpdate = z.object({ locale: Locale });
 
+/**
+ * Every action the audit log records: sign-ins, exports, deletes, permission changes, and the saves that change what
+ * the business does to customers (tier rules, plans, greetings, complaint settings). The server records only these;
+ * the dashboard names each in the reader's language.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "customer.export",
+  "customer.archive",
+  "customer.restore",
+  "customer.erase",
+  "customer.personal_data_export",
+  "data.import",
+  "user.create",
+  "user.update",
+  "survey.invite",
+  "survey.remind",
+  "survey.publish",
+  "survey.close",
+  "survey.reopen",
+  "job.retry",
+  "tier.rules_save",
+  "tier.override",
+  "value.settings_update",
+  "value.recompute",
+  "plan.update",
+  "greeting.settings_update",
+  "greeting.rule_save",
+  "greeting.template_save",
+  "greeting.campaign_schedule",
+  "greeting.campaign_cancel",
+  "complaint.settings_update",
+  "complaint.resolve",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AuditEntry = z.object({
   id: Id,
   at: z.string(),

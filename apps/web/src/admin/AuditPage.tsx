@@ -1,6 +1,6 @@
 /** The organisation's audit trail (administrators), newest first, filterable by action. */
-import type { AuditEntry } from "@kexin/contracts";
-import { Alert, Input, Table, Typography, type TableProps } from "antd";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from "@kexin/contracts";
+import { Alert, Select, Space, Table, Typography, type TableProps } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "../api/admin-api.ts";
@@ -16,13 +16,29 @@ export default function AuditPage() {
   const errorText = useErrorText();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const [action, setAction] = useState<string>();
+  const [action, setAction] = useState<AuditAction>();
+  // Entries written before an action was renamed keep their code; they show it alone.
+  const actionName = (code: string) =>
+    (AUDIT_ACTIONS as readonly string[]).includes(code) ? t(`audit.actions.${code as AuditAction}`) : undefined;
   const { data: list, error, isLoading } = useApiData(() => listAudit({ page, pageSize, action }), [page, pageSize, action]);
 
   const columns: TableProps<AuditEntry>["columns"] = [
     { key: "at", title: t("audit.at"), dataIndex: "at", width: 180, render: (at: string) => formatDateTime(locale, at) },
     { key: "actor", title: t("audit.actor"), dataIndex: "actorName", width: 140, render: (name: string | null) => name ?? "—" },
-    { key: "action", title: t("audit.action"), dataIndex: "action", width: 200, render: (name: string) => <Typography.Text code>{name}</Typography.Text> },
+    {
+      key: "action",
+      title: t("audit.action"),
+      dataIndex: "action",
+      width: 240,
+      render: (code: string) => (
+        <Space orientation="vertical" size={0}>
+          {actionName(code)}
+          <Typography.Text code style={{ fontSize: 12 }}>
+            {code}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     {
       key: "target",
       title: t("audit.target"),
@@ -48,14 +64,18 @@ export default function AuditPage() {
       <PageTitle
         title={t("audit.title")}
         extra={
-          <Input.Search
+          <Select<AuditAction>
             allowClear
+            showSearch={{ optionFilterProp: "label" }}
             placeholder={t("audit.filterAction")}
             style={{ width: 320 }}
-            onSearch={(value) => {
+            value={action}
+            options={AUDIT_ACTIONS.map((code) => ({ value: code, label: `${actionName(code)} · ${code}` }))}
+            onChange={(value) => {
               setPage(1);
-              setAction(value.trim() || undefined);
+              setAction(value);
             }}
+            data-testid="audit-action-filter"
           />
         }
       />

@@ -10,6 +10,7 @@ import { valueEn } from "./value.en.ts";
 import { plansEn } from "./plans.en.ts";
 import { greetingsEn } from "./greetings.en.ts";
 import { complaintsEn } from "./complaints.en.ts";
+import { auditActionsEn } from "./audit-actions.en.ts";
 
 export const en: Messages = {
   surveys: surveysEn,
@@ -304,7 +305,8 @@ export const en: Messages = {
     target: "Target",
     details: "Details",
     ip: "IP",
-    filterAction: "Filter by action, e.g. customer.update",
+    filterAction: "Filter by action",
+    actions: auditActionsEn,
   },
   errors: {
     network: "The server cannot be reached; check your connection and try again",

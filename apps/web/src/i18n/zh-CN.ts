@@ -8,6 +8,7 @@ import { valueZhCN } from "./value.zh-CN.ts";
 import { plansZhCN } from "./plans.zh-CN.ts";
 import { greetingsZhCN } from "./greetings.zh-CN.ts";
 import { complaintsZhCN } from "./complaints.zh-CN.ts";
+import { auditActionsZhCN } from "./audit-actions.zh-CN.ts";
 
 export const zhCN = {
   surveys: surveysZhCN,
@@ -301,7 +302,8 @@ export const zhCN = {
     target: "对象",
     details: "详情",
     ip: "IP",
-    filterAction: "按操作筛选，例如 customer.update",
+    filterAction: "按操作筛选",
+    actions: auditActionsZhCN,
   },
   errors: {
     network: "无法连接服务器，请检查网络后重试",

@@ -10,6 +10,7 @@ import { valueZhTW } from "./value.zh-TW.ts";
 import { plansZhTW } from "./plans.zh-TW.ts";
 import { greetingsZhTW } from "./greetings.zh-TW.ts";
 import { complaintsZhTW } from "./complaints.zh-TW.ts";
+import { auditActionsZhTW } from "./audit-actions.zh-TW.ts";
 
 export const zhTW: Messages = {
   surveys: surveysZhTW,
@@ -303,7 +304,8 @@ export const zhTW: Messages = {
     target: "對象",
     details: "詳細資訊",
     ip: "IP",
-    filterAction: "依操作篩選，例如 customer.update",
+    filterAction: "依操作篩選",
+    actions: auditActionsZhTW,
   },
   errors: {
     network: "無法連線至伺服器，請檢查網路後重試",

@@ -1,28 +1,16 @@
+import type { AuditAction } from "@kexin/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 
-/** Actions that must leave a trace: sign-ins, exports, deletes and permission changes. */
-export type AuditAction =
-  | "auth.sign_in"
-  | "auth.sign_in_failed"
-  | "auth.sign_out"
-  | "customer.export"
-  | "customer.archive"
-  | "customer.restore"
-  | "customer.erase"
-  | "customer.personal_data_export"
-  | "data.import"
-  | "user.create"
-  | "user.update"
-  | "survey.invite"
-  | "survey.remind"
-  | "survey.publish"
-  | "survey.close"
-  | "survey.reopen"
-  | "job.retry";
+/** The actions that must leave a trace are listed once, in the contracts (AUDIT_ACTIONS), for the dashboard too. */
+export type { AuditAction };
 
+/**
+ * Writes one audit entry. Pass the transaction of the change it records, so the change and its trace commit (or roll
+ * back) together; `details` hold counts, names and ids, never personal data.
+ */
 export async function recordAudit(
   db: Kysely<DB>,
   entry: {

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../app-error.ts";
 import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 import { recordComplaintEvent } from "./complaint-events.ts";
 import { findComplaint } from "./complaint-record.ts";
@@ -12,7 +13,8 @@ import { getComplaint } from "./get-complaint.ts";
 
 /**
  * Resolves a complaint: how it was put right and what the customer was given (compensation: kind, amount, note).
- * Stops the resolution timer (and the first-response timer, when nobody had replied yet).
+ * Stops the resolution timer (and the first-response timer, when nobody had replied yet). The audit entry records the
+ * ticket number and the compensation's kind and amount (its note may name the customer, so it stays out).
  * @throws AppError complaint.not_found; complaint.not_resolvable (conflict) when it is resolved or closed already.
  */
 export async function resolveComplaint({ db, actor, id, input, now = new Date() }: {
@@ -58,6 +60,13 @@ export async function resolveComplaint({ db, actor, id, input, now = new Date() 
       number: complaint.number,
       text: input.note,
       at: now,
+    });
+    await recordAudit(trx, {
+      actor,
+      action: "complaint.resolve",
+      targetType: "complaint",
+      targetId: complaint.id,
+      details: { number: complaint.number, compensation: compensation && { kind: compensation.kind, amount: compensation.amount ?? null } },
     });
   });
   return getComplaint({ db, actor, id, now });

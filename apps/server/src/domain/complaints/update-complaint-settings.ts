@@ -3,12 +3,13 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { invalid } from "../app-error.ts";
 import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { isValidTimeZone, minuteOfDay } from "./business-hours.ts";
 import { loadComplaintSettings, presentComplaintSettings } from "./complaint-settings.ts";
 
 /**
  * Replaces the organisation's complaint settings and SLA policies (complaint.admin). Timers of complaints already
- * filed keep their due times; new complaints use the new calendar and targets.
+ * filed keep their due times; new complaints use the new calendar and targets. The save is audited.
  * @throws AppError invalid naming the field: unknown time zone, hours that do not open before they close, no
  *   working day, two policies for the same severity and tier, or a recovery survey that is not the organisation's.
  */
@@ -75,6 +76,21 @@ export async function updateComplaintSettings({ db, actor, input }: {
         )
         .execute();
     }
+    await recordAudit(trx, {
+      actor,
+      action: "complaint.settings_update",
+      targetType: "complaint_settings",
+      targetId: actor.orgId,
+      details: {
+        timeZone: input.timeZone,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        workDays,
+        policies: input.policies.length,
+        recoverySurveyId: input.recoverySurveyId,
+        staffKpiThresholdPercent: input.staffKpiThresholdPercent,
+      },
+    });
   });
   return presentComplaintSettings(await loadComplaintSettings(db, actor.orgId));
 }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { invalid } from "../app-error.ts";
 import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 import { assertTemplateUsable } from "./find-greeting-template.ts";
 import { presentCampaign } from "./greeting-records.ts";
@@ -13,7 +14,8 @@ import { scopedSegment } from "./scoped-segment.ts";
 
 /**
  * Schedules a campaign: at `scheduledAt` (or the first minute after the quiet hours) the greetings job queues one
- * letter per customer of the segment and sends them. The estimate is the preview count at scheduling time.
+ * letter per customer of the segment and sends them. The estimate is the preview count at scheduling time; the
+ * audit entry records the campaign's name and that count.
  * @throws AppError greeting_template.not_found (field templateId), greeting.campaign_in_past (field scheduledAt).
  */
 export async function scheduleGreetingCampaign({
@@ -35,19 +37,35 @@ export async function scheduleGreetingCampaign({
   }
   const segment = scopedSegment(actor, input.segment);
   const estimate = await countSegment(db, actor.orgId, segment, input.channel, now);
-  const row = await db
-    .insertInto("greeting_campaigns")
-    .values({
-      org_id: actor.orgId,
-      name: input.name,
-      template_id: input.templateId,
-      channel: input.channel,
-      segment: JSON.stringify(segment),
-      scheduled_at: scheduledAt,
-      estimated_count: estimate.sendable,
-      created_by: storedUserId(actor),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return presentCampaign(await selectCampaigns(db, actor.orgId).where("g.id", "=", row.id).executeTakeFirstOrThrow(), {});
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("greeting_campaigns")
+      .values({
+        org_id: actor.orgId,
+        name: input.name,
+        template_id: input.templateId,
+        channel: input.channel,
+        segment: JSON.stringify(segment),
+        scheduled_at: scheduledAt,
+        estimated_count: estimate.sendable,
+        created_by: storedUserId(actor),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      action: "greeting.campaign_schedule",
+      targetType: "greeting_campaign",
+      targetId: row.id,
+      details: {
+        name: input.name,
+        templateId: input.templateId,
+        channel: input.channel,
+        scheduledAt: scheduledAt.toISOString(),
+        estimatedCount: estimate.sendable,
+      },
+    });
+    return row.id;
+  });
+  return presentCampaign(await selectCampaigns(db, actor.orgId).where("g.id", "=", id).executeTakeFirstOrThrow(), {});
 }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../app-error.ts";
 import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 import { generatePlanTasks } from "./generate-plan-tasks.ts";
 import { startOfLocalDay } from "./plan-calendar.ts";
@@ -14,7 +15,7 @@ type Input = z.output<typeof PlanUpdate>;
 /**
  * Saves a tier's plan: its actions in the order given (an action sent with its id keeps it, and so keeps its tasks;
  * one left out is removed), then regenerates the organisation's tasks so the edit shows at once — open future
- * tasks the plan no longer asks for are dismissed, new ones created.
+ * tasks the plan no longer asks for are dismissed, new ones created. The save is in the audit log (tier, actions).
  * @throws AppError plan.action_not_found (field actions.<n>.id) for an id that is not one of this plan's actions.
  */
 export async function updatePlan({
@@ -61,6 +62,13 @@ export async function updatePlan({
         await trx.insertInto("plan_actions").values({ org_id: actor.orgId, plan_id: plan.id, ...columns }).execute();
       }
     }
+    await recordAudit(trx, {
+      actor,
+      action: "plan.update",
+      targetType: "maintenance_plan",
+      targetId: plan.id,
+      details: { tier, isActive: input.isActive, actions: input.actions.length, removed: existingIds.size - keptIds.length },
+    });
   });
   const generation = await generatePlanTasks({ db, orgId: actor.orgId, now });
   const [plan] = await loadPlans(db, actor.orgId, startOfLocalDay(now), tier);

@@ -1,11 +1,13 @@
 /**
  * Setting a customer's tier by hand (with a reason) and clearing it again. The tier in force becomes the override,
- * or back to the computed tier; each change of the tier in force is a manual tier change on the timeline.
+ * or back to the computed tier; each change of the tier in force is a manual tier change on the timeline, and each
+ * act (with its from→to and reason) an entry in the audit log.
  */
 import type { CustomerTier, CustomerValue, TierOverrideInput } from "@kexin/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { storedUserId } from "../auth/system-actor.ts";
 import { findCustomer } from "../customers/customer-record.ts";
 import { getCustomerValue } from "./get-customer-value.ts";
@@ -97,5 +99,12 @@ async function changeTier(
         changed_at: now,
       })
       .execute();
+    await recordAudit(trx, {
+      actor,
+      action: "tier.override",
+      targetType: "customer",
+      targetId: customerId,
+      details: { from: before.tier, to: tier, reason, cleared: override === null },
+    });
   });
 }

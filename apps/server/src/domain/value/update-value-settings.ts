@@ -2,7 +2,9 @@ import type { ValueSettings } from "@kexin/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { storedUserId } from "../auth/system-actor.ts";
+import { inTransaction } from "./in-transaction.ts";
 import { loadValueSettings } from "./value-settings.ts";
 
 /** The value settings the dashboard edits (unit costs of serving, churn thresholds). */
@@ -11,7 +13,7 @@ export async function getValueSettings({ db, actor }: { db: Kysely<DB>; actor: A
   return settings;
 }
 
-/** Saves the value settings; they take effect at the next recompute. */
+/** Saves the value settings (they take effect at the next recompute), with an audit entry in the same transaction. */
 export async function updateValueSettings({ db, actor, input }: { db: Kysely<DB>; actor: Actor; input: ValueSettings }): Promise<ValueSettings> {
   const values = {
     interaction_costs: JSON.stringify(input.interactionCosts),
@@ -22,10 +24,25 @@ export async function updateValueSettings({ db, actor, input }: { db: Kysely<DB>
     updated_by: storedUserId(actor),
     updated_at: new Date(),
   };
-  await db
-    .insertInto("value_settings")
-    .values({ org_id: actor.orgId, ...values })
-    .onConflict((conflict) => conflict.column("org_id").doUpdateSet(values))
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto("value_settings")
+      .values({ org_id: actor.orgId, ...values })
+      .onConflict((conflict) => conflict.column("org_id").doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: "value.settings_update",
+      targetType: "value_settings",
+      targetId: actor.orgId,
+      details: {
+        interactionCosts: input.interactionCosts,
+        atRiskIntervalMultiple: input.atRiskIntervalMultiple,
+        lostIntervalMultiple: input.lostIntervalMultiple,
+        atRiskAliveBelow: input.atRiskAliveBelow,
+        lostAliveBelow: input.lostAliveBelow,
+      },
+    });
+  });
   return getValueSettings({ db, actor });
 }
