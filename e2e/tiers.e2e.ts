@@ -1,7 +1,8 @@
 /**
  * Value tiers as a manager meets them: open the value page on the demo data, loosen the VIP rule, see in the preview
  * how many customers would move, save, and see the tier distribution change and a customer who moved wear the VIP
- * badge, with the change on their timeline. Also looks at the churn page. Runs against Kexin as `npm start` runs it.
+ * badge, with the change on their timeline. Then "recompute now" runs as a background job the page follows until
+ * done. Also looks at the churn page. Runs against Kexin as `npm start` runs it.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,10 +98,25 @@ describe.skipIf(!chromiumPath())("tier rules, from editing to customers moving",
     await expect.poll(() => page.getByTestId("customer-tier-card").innerText(), SLOW).toContain("区域团购负责人");
   });
 
+  it("recomputes on demand in the background: the button shows the job queued or running, then done, and the figures refresh", async () => {
+    const lastRun = async () => (await api<{ lastRun: { computedAt: string } | null }>("GET", "/api/value/overview")).lastRun?.computedAt;
+    const before = await lastRun();
+    await page.getByTestId("nav-value").click();
+    await page.getByTestId("value-recompute").click();
+    const status = page.getByTestId("value-recompute-status");
+    await expect.poll(() => status.getAttribute("data-status"), SLOW).toMatch(/^(queued|running|done)$/);
+    await expect.poll(() => status.getAttribute("data-status"), { timeout: 90_000, interval: 500 }).toBe("done");
+    expect(await status.innerText()).toBe("已完成");
+    // The job the button followed (a new one, or the nightly one if it was still running) has computed afresh.
+    expect(await lastRun()).not.toBe(before);
+    await expect.poll(() => count("vip"), SLOW).toBe(await vipCount());
+    await screenshot(page, "tiers-5-recomputed", { fullPage: false });
+  });
+
   it("shows the leaky bucket and the at-risk list to call today", async () => {
     await page.getByTestId("nav-churn").click();
     await page.getByTestId("churn-list-at_risk").waitFor(SLOW);
     await expect.poll(() => page.getByTestId("churn-customer-link").count(), SLOW).toBeGreaterThan(0);
-    await screenshot(page, "tiers-5-churn");
+    await screenshot(page, "tiers-6-churn");
   });
 });

@@ -19,6 +19,13 @@ export const JobEntry = z.object({
 });
 export type JobEntry = z.infer<typeof JobEntry>;
 
+/**
+ * Work asked for on demand ("recompute now") and left to the worker: the job that will do it, which is the one
+ * already queued or running when there is one (`isNew` false). Poll GET /api/jobs/:id until it is done or failed.
+ */
+export const JobRequested = z.object({ job: JobEntry, isNew: z.boolean() });
+export type JobRequested = z.infer<typeof JobRequested>;
+
 export const JobListQuery = z.object({
   status: JobStatus.optional(),
   page: z.coerce.number().int().min(1).default(1),

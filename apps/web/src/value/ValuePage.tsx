@@ -1,9 +1,8 @@
 /**
  * Value and tiers: the tier distribution, the rule editor with its preview matrix, the Pareto view, the priority
- * order and the value settings. Recomputing on demand needs tier.write (it also runs every night).
+ * order and the value settings. Recomputing on demand needs tier.write (a background job; it also runs every night).
  */
-import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Row, Skeleton, Space, Statistic, Tabs, Typography } from "antd";
+import { Alert, Card, Col, Row, Skeleton, Space, Statistic, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApiData } from "../api/useApiData.ts";
@@ -15,51 +14,28 @@ import { PageTitle } from "../layout/PageTitle.tsx";
 import { useErrorText } from "../layout/useErrorText.ts";
 import { ParetoPanel } from "./ParetoPanel.tsx";
 import { PriorityPanel } from "./PriorityPanel.tsx";
+import { RecomputeButton } from "./RecomputeButton.tsx";
 import { TierRuleEditor } from "./TierRuleEditor.tsx";
 import { TIER_CHART_COLORS } from "./TierTag.tsx";
 import { ValueSettingsPanel } from "./ValueSettingsPanel.tsx";
-import { getTierRules, getValueOverview, recomputeValues } from "./value-api.ts";
+import { getTierRules, getValueOverview } from "./value-api.ts";
 
 export default function ValuePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const me = useMe();
-  const { message } = App.useApp();
   const errorText = useErrorText();
   const canWrite = can(me.role, "tier.write");
   const [reloads, setReloads] = useState(0);
-  const [isRecomputing, setRecomputing] = useState(false);
   const overview = useApiData(getValueOverview, [reloads]);
   const rules = useApiData(getTierRules, [reloads]);
   const reload = () => setReloads((count) => count + 1);
-
-  async function recompute() {
-    setRecomputing(true);
-    try {
-      const summary = await recomputeValues();
-      void message.success(t("value.recomputed", { customers: summary.customers, changes: summary.tierChanges }));
-      reload();
-    } catch (caught) {
-      void message.error(errorText(caught));
-    } finally {
-      setRecomputing(false);
-    }
-  }
 
   const data = overview.data;
   const lastRun = data?.lastRun;
   return (
     <>
-      <PageTitle
-        title={t("value.title")}
-        extra={
-          canWrite && (
-            <Button icon={<ReloadOutlined />} loading={isRecomputing} onClick={() => void recompute()} data-testid="value-recompute">
-              {t("value.recompute")}
-            </Button>
-          )
-        }
-      />
+      <PageTitle title={t("value.title")} extra={canWrite && <RecomputeButton onDone={reload} />} />
       {overview.error ? (
         <Alert type="error" showIcon title={errorText(overview.error)} />
       ) : !data ? (

@@ -3,9 +3,10 @@ import {
   ChurnCustomerList,
   ChurnSummary,
   CustomerValue,
+  JobEntry,
+  JobRequested,
   ParetoView,
   PriorityList,
-  RecomputeSummary,
   TierPreview,
   TierRulesView,
   TierSaveResult,
@@ -17,7 +18,9 @@ import {
 import { requestJson } from "../api/client.ts";
 
 export const getValueOverview = () => requestJson(ValueOverview, "/api/value/overview");
-export const recomputeValues = () => requestJson(RecomputeSummary, "/api/value/recompute", { method: "POST" });
+/** Asks the worker to recompute now; answers with the job to poll (the one already queued or running, if any). */
+export const requestRecompute = () => requestJson(JobRequested, "/api/value/recompute", { method: "POST" });
+export const getJob = (id: string) => requestJson(JobEntry, `/api/jobs/${encodeURIComponent(id)}`);
 export const getTierRules = () => requestJson(TierRulesView, "/api/value/tier-rules");
 export const previewTierRules = (rules: TierRuleSet) => requestJson(TierPreview, "/api/value/tier-rules/preview", { method: "POST", body: rules });
 export const saveTierRules = (rules: TierRuleSet) => requestJson(TierSaveResult, "/api/value/tier-rules", { method: "PUT", body: rules });

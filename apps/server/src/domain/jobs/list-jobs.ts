@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
+import { presentJob } from "./present-job.ts";
 
 export async function listJobs({
   db,
@@ -33,22 +34,9 @@ export async function listJobs({
   ]);
   const counts = { queued: 0, running: 0, done: 0, failed: 0 };
   for (const row of perStatus) counts[row.status] = Number(row.n);
-  const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
   return {
     total: input.status ? counts[input.status] : Object.values(counts).reduce((sum, n) => sum + n, 0),
     counts,
-    items: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      key: row.key,
-      status: row.status,
-      runAt: new Date(row.run_at).toISOString(),
-      attempts: row.attempts,
-      maxAttempts: row.max_attempts,
-      lastError: row.last_error,
-      result: typeof row.result === "string" ? (JSON.parse(row.result) as Record<string, unknown>) : row.result,
-      startedAt: iso(row.started_at),
-      finishedAt: iso(row.finished_at),
-    })),
+    items: rows.map(presentJob),
   };
 }

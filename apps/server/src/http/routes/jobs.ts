@@ -1,6 +1,10 @@
-/** Background jobs for administrators: what ran and what failed, and retrying a failed one. */
-import { Id, JobList, JobListQuery } from "@kexin/contracts";
+/**
+ * Background jobs: for administrators, what ran and what failed, and retrying a failed one; for whoever asked for
+ * work on demand ("recompute now"), that one job, polled until it is done.
+ */
+import { Id, JobEntry, JobList, JobListQuery } from "@kexin/contracts";
 import { z } from "zod";
+import { getJob } from "../../domain/jobs/get-job.ts";
 import { listJobs } from "../../domain/jobs/list-jobs.ts";
 import { retryJob } from "../../domain/jobs/retry-job.ts";
 import { defineRoute } from "../route.ts";
@@ -17,6 +21,16 @@ export const jobRoutes = [
     query: JobListQuery,
     response: JobList,
     handler: ({ db, actor, query }) => listJobs({ db, actor, input: query }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/api/jobs/:id",
+    summary: "One job's status and result, to poll after asking for work on demand (a recompute needs value.read)",
+    tags,
+    access: "value.read",
+    params: z.object({ id: Id }),
+    response: JobEntry,
+    handler: ({ db, actor, params }) => getJob({ db, actor, id: params.id }),
   }),
   defineRoute({
     method: "POST",

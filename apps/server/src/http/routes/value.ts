@@ -8,10 +8,10 @@ import {
   ChurnSummary,
   CustomerValue,
   Id,
+  JobRequested,
   ParetoQuery,
   ParetoView,
   PriorityList,
-  RecomputeSummary,
   TierOverrideInput,
   TierPreview,
   TierRuleSet,
@@ -31,7 +31,7 @@ import { listChurnCustomers } from "../../domain/value/list-churn-customers.ts";
 import { listPriority } from "../../domain/value/list-priority.ts";
 import { clearTierOverride, setTierOverride } from "../../domain/value/override-tier.ts";
 import { previewTierRules } from "../../domain/value/preview-tier-rules.ts";
-import { recomputeValues } from "../../domain/value/recompute-values.ts";
+import { requestValueRecompute } from "../../domain/value/request-value-recompute.ts";
 import { saveTierRules } from "../../domain/value/save-tier-rules.ts";
 import { getValueSettings, updateValueSettings } from "../../domain/value/update-value-settings.ts";
 import { defineRoute } from "../route.ts";
@@ -52,11 +52,14 @@ export const valueRoutes = [
   defineRoute({
     method: "POST",
     url: "/api/value/recompute",
-    summary: "Recompute every customer's value figures and tiers now (also runs daily as the value.recompute job)",
+    summary:
+      "Ask for every customer's figures and tiers to be recomputed now: 202 with the value.recompute job to poll at " +
+      "GET /api/jobs/:id (the one already queued or running, if any); it also runs nightly",
     tags,
     access: "tier.write",
-    response: RecomputeSummary,
-    handler: ({ db, actor }) => recomputeValues({ db, orgId: actor.orgId }),
+    response: JobRequested,
+    status: 202,
+    handler: ({ db, actor }) => requestValueRecompute({ db, actor }),
   }),
   defineRoute({
     method: "GET",
