@@ -9,16 +9,12 @@
  * kexin_bench_<hex> is created in it and dropped afterwards), KEXIN_BENCH_DATABASES (pglite,postgres),
  * KEXIN_BENCH_CUSTOMERS (200000), KEXIN_BENCH_REQUESTS (200 per scenario), KEXIN_BENCH_WRITE (0 to skip the file).
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import { join } from "node:path";
 import { CustomerListQuery } from "@kexin/contracts";
 import { CompiledQuery, sql } from "kysely";
-import pg from "pg";
 import { loadConfig } from "../apps/server/src/config.ts";
-import { openDatabase, type Database } from "../apps/server/src/db/database.ts";
+import type { Database } from "../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../apps/server/src/db/migrate.ts";
 import type { Actor } from "../apps/server/src/domain/auth/actor.ts";
 import { listCustomers } from "../apps/server/src/domain/customers/list-customers.ts";
@@ -27,12 +23,12 @@ import { generateCustomers } from "../apps/server/src/domain/demo/generate-custo
 import { seedDemo } from "../apps/server/src/domain/demo/seed-demo.ts";
 import { buildApp } from "../apps/server/src/http/app.ts";
 import { formatMs, writeBenchmarkSection } from "./support/benchmarks-file.ts";
+import { benchDatabaseKinds, openThrowawayDatabase, type BenchDatabaseKind } from "./support/throwaway-database.ts";
 import { capturingKysely } from "./support/capture-sql.ts";
 import { sampleLatency, type LatencySummary } from "./support/measure.ts";
 
 const env = process.env;
-const POSTGRES_URL = env.KEXIN_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:55432/postgres";
-const DATABASES = (env.KEXIN_BENCH_DATABASES ?? "pglite,postgres").split(",").map((name) => name.trim());
+const DATABASES = benchDatabaseKinds("pglite,postgres");
 const CUSTOMERS = Number(env.KEXIN_BENCH_CUSTOMERS ?? 200_000);
 const REQUESTS = Number(env.KEXIN_BENCH_REQUESTS ?? 200);
 const SCENARIO_BUDGET_MS = 30_000;
@@ -62,26 +58,6 @@ interface Row {
   total: number;
   api: LatencySummary;
   sql: LatencySummary;
-}
-
-async function openBenchDatabase(kind: string): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const directory = mkdtempSync(join(os.tmpdir(), "kexin-bench-"));
-    const database = await openDatabase(`pglite:${directory}`);
-    return { database, dispose: async () => (await database.close(), rmSync(directory, { recursive: true, force: true })) };
-  }
-  const name = `kexin_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase(url.toString());
-  return { database, dispose: async () => (await database.close(), await admin(`drop database if exists ${name} with (force)`)) };
 }
 
 /** The demo organisation's stores and staff, with CUSTOMERS generated customers instead of the demo's 2,000. */
@@ -153,8 +129,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void (disposeCurrent?.() ?? Promise.resolve()).finally(() => process.exit(130)));
 }
 
-async function benchmark(kind: string): Promise<Row[]> {
-  const { database, dispose } = await openBenchDatabase(kind);
+async function benchmark(kind: BenchDatabaseKind): Promise<Row[]> {
+  const { database, dispose } = await openThrowawayDatabase(kind);
   disposeCurrent = dispose;
   const config = { ...loadConfig({ KEXIN_LOG_LEVEL: "silent", KEXIN_LOGIN_RATE_LIMIT: "1000" }), webDistDir: "/nonexistent" };
   const app = await buildApp({ db: database.db, config, databaseKind: database.kind });

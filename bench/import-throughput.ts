@@ -8,22 +8,16 @@
  * Environment: KEXIN_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:55432/postgres; a fresh
  * database is created and dropped), KEXIN_BENCH_DATABASES (pglite,postgres), KEXIN_BENCH_ROWS (100000).
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import pg from "pg";
-import { openDatabase, type Database } from "../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../apps/server/src/db/migrate.ts";
 import { systemActor } from "../apps/server/src/domain/auth/system-actor.ts";
 import { exportCustomers } from "../apps/server/src/domain/exports/export-customers.ts";
 import { importFile } from "../apps/server/src/domain/imports/import-file.ts";
+import { benchDatabaseKinds, openThrowawayDatabase } from "./support/throwaway-database.ts";
 
 const rows = Number(process.env.KEXIN_BENCH_ROWS ?? 100_000);
-const postgresUrl = process.env.KEXIN_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:55432/postgres";
-const kinds = (process.env.KEXIN_BENCH_DATABASES ?? "pglite,postgres").split(",");
+const kinds = benchDatabaseKinds("pglite,postgres");
 
 function customersCsv(): Buffer {
   const lines = ["客户编号,姓名,手机,邮箱,性别,生日,城市,门店编码,标签"];
@@ -42,33 +36,10 @@ function transactionsCsv(): Buffer {
   return Buffer.from(`\uFEFF${lines.join("\n")}\n`);
 }
 
-async function open(kind: string): Promise<{ database: Database; cleanup(): Promise<void> }> {
-  if (kind === "pglite") {
-    const directory = mkdtempSync(join(tmpdir(), "kexin-bench-import-"));
-    const database = await openDatabase(`pglite:${join(directory, "db")}`);
-    return { database, cleanup: async () => { await database.close(); rmSync(directory, { recursive: true, force: true }); } };
-  }
-  const name = `kexin_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase(url.toString());
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 const customers = customersCsv();
 const transactions = transactionsCsv();
 for (const kind of kinds) {
-  const { database, cleanup } = await open(kind);
+  const { database, dispose: cleanup } = await openThrowawayDatabase(kind);
   try {
     await migrateToLatest(database.db);
     const org = await database.db.insertInto("orgs").values({ name: "Bench" }).returning("id").executeTakeFirstOrThrow();

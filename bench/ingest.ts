@@ -11,22 +11,20 @@
  * (32), KEXIN_BENCH_WRITE (0 to skip writing BENCHMARKS.md).
  */
 import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import pg from "pg";
 import { openDatabase, type Database } from "../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../apps/server/src/db/migrate.ts";
 import { buildPublishedSurvey } from "../apps/server/src/testing/surveys.ts";
 import { writeBenchmarkSection } from "./support/benchmarks-file.ts";
+import { benchDatabaseKinds, createThrowawayDatabase, type BenchDatabaseKind } from "./support/throwaway-database.ts";
 
 const env = process.env;
-const POSTGRES_URL = env.KEXIN_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:55432/postgres";
-const DATABASES = (env.KEXIN_BENCH_DATABASES ?? "pglite,postgres").split(",").map((name) => name.trim());
+const DATABASES = benchDatabaseKinds("pglite,postgres");
 const SECONDS = Number(env.KEXIN_BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(env.KEXIN_BENCH_CONNECTIONS ?? 32);
 const TARGET_RATE = 2_000;
@@ -72,39 +70,16 @@ async function freePort(): Promise<number> {
 }
 
 interface Target {
-  name: string;
+  name: BenchDatabaseKind;
   /** DATABASE_URL for the server process. */
   url: string;
   open(): Promise<Database>;
   dispose(): Promise<void>;
 }
 
-async function makeTarget(name: string): Promise<Target> {
-  if (name === "pglite") {
-    const directory = mkdtempSync(join(os.tmpdir(), "kexin-bench-ingest-"));
-    return {
-      name,
-      url: `pglite:${directory}`,
-      open: () => openDatabase(`pglite:${directory}`),
-      dispose: async () => rmSync(directory, { recursive: true, force: true }),
-    };
-  }
-  const database = `kexin_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${database}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${database}`;
-  return {
-    name,
-    url: url.toString(),
-    open: () => openDatabase(url.toString()),
-    dispose: () => admin(`drop database if exists ${database} with (force)`),
-  };
+async function makeTarget(name: BenchDatabaseKind): Promise<Target> {
+  const { url, drop } = await createThrowawayDatabase(name);
+  return { name, url, open: () => openDatabase(url), dispose: drop };
 }
 
 interface Prepared {
@@ -226,7 +201,7 @@ async function runAutocannon(baseUrl: string, prepared: Prepared, seconds: numbe
   });
 }
 
-async function measure(name: string): Promise<Row> {
+async function measure(name: BenchDatabaseKind): Promise<Row> {
   const target = await makeTarget(name);
   try {
     const prepared = await prepare(target);

@@ -9,23 +9,19 @@
  * created and dropped), KEXIN_BENCH_DATABASES (postgres; add pglite to measure the embedded database too),
  * KEXIN_BENCH_ANSWERS (1000000), KEXIN_BENCH_RUNS (5), KEXIN_BENCH_WRITE (0 to skip writing BENCHMARKS.md).
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
 import { OverviewQuery } from "@kexin/contracts";
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase, type Database } from "../apps/server/src/db/database.ts";
+import type { Database } from "../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../apps/server/src/db/migrate.ts";
 import { systemActor } from "../apps/server/src/domain/auth/system-actor.ts";
 import { getOverviewReport } from "../apps/server/src/domain/reports/get-overview-report.ts";
 import { buildPublishedSurvey } from "../apps/server/src/testing/surveys.ts";
 import { formatMs, writeBenchmarkSection } from "./support/benchmarks-file.ts";
+import { benchDatabaseKinds, openThrowawayDatabase, type BenchDatabaseKind } from "./support/throwaway-database.ts";
 
 const env = process.env;
-const POSTGRES_URL = env.KEXIN_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:55432/postgres";
-const DATABASES = (env.KEXIN_BENCH_DATABASES ?? "postgres").split(",").map((name) => name.trim());
+const DATABASES = benchDatabaseKinds("postgres");
 const ANSWERS = Number(env.KEXIN_BENCH_ANSWERS ?? 1_000_000);
 const RUNS = Number(env.KEXIN_BENCH_RUNS ?? 5);
 const TARGET_MS = 2_000;
@@ -58,26 +54,6 @@ const definition = {
     },
   ],
 };
-
-async function openTarget(name: string): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (name === "pglite") {
-    const directory = mkdtempSync(join(os.tmpdir(), "kexin-bench-report-"));
-    const database = await openDatabase(`pglite:${directory}`);
-    return { database, dispose: async () => (await database.close(), rmSync(directory, { recursive: true, force: true })) };
-  }
-  const databaseName = `kexin_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${databaseName}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${databaseName}`;
-  const database = await openDatabase(url.toString());
-  return { database, dispose: async () => (await database.close(), await admin(`drop database if exists ${databaseName} with (force)`)) };
-}
 
 /** ANSWERS answers over the year before NOW, three stores, generated in the database in batches of 100,000. */
 async function generateAnswers(database: Database): Promise<{ orgId: string; surveyId: string; seconds: number }> {
@@ -136,8 +112,8 @@ interface Row {
   responses: number;
 }
 
-async function measure(name: string): Promise<Row> {
-  const { database, dispose } = await openTarget(name);
+async function measure(name: BenchDatabaseKind): Promise<Row> {
+  const { database, dispose } = await openThrowawayDatabase(name);
   try {
     const { orgId, surveyId, seconds } = await generateAnswers(database);
     const actor = systemActor(orgId);

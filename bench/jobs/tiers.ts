@@ -10,43 +10,19 @@
  * created and dropped), KEXIN_BENCH_CUSTOMERS (200000; about ten purchases each), KEXIN_BENCH_WRITE (0 to skip
  * writing the section of BENCHMARKS.md), KEXIN_BENCH_KEEP (1 to keep the database for a closer look).
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { betaDraw, exponentialDraw, gammaDraw, seededRandom } from "@kexin/analytics";
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase, type Database } from "../../apps/server/src/db/database.ts";
+import type { Database } from "../../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../../apps/server/src/db/migrate.ts";
 import { recomputeValues } from "../../apps/server/src/domain/value/recompute-values.ts";
 import { formatMs, writeBenchmarkSection } from "../support/benchmarks-file.ts";
+import { openThrowawayDatabase } from "../support/throwaway-database.ts";
 
 const env = process.env;
-const POSTGRES_URL = env.KEXIN_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:55432/postgres";
 const CUSTOMERS = Number(env.KEXIN_BENCH_CUSTOMERS ?? 200_000);
 const TARGET_MS = 60_000;
 const NOW = new Date("2026-11-20T12:00:00Z");
-
-async function openTarget(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  const databaseName = `kexin_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${databaseName}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${databaseName}`;
-  const database = await openDatabase(url.toString());
-  if (env.KEXIN_BENCH_KEEP === "1") console.error(`keeping the database: ${url.toString()}`);
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      if (env.KEXIN_BENCH_KEEP !== "1") await admin(`drop database if exists ${databaseName} with (force)`);
-    },
-  };
-}
 
 /** Known parameters the data is drawn from: BG/NBD for purchase timing and dropout, Gamma-Gamma for spend. */
 const TRUTH = { bgnbd: { r: 0.8, alpha: 16.5, a: 0.5, b: 5 }, gammaGamma: { p: 6, q: 4, v: 75 } };
@@ -125,7 +101,7 @@ async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - started, result };
 }
 
-const { database, dispose } = await openTarget();
+const { database, dispose } = await openThrowawayDatabase("postgres", { keep: env.KEXIN_BENCH_KEEP === "1" });
 try {
   console.error(`generating ${CUSTOMERS.toLocaleString("en")} customers and their purchases…`);
   const { orgId, seconds } = await generate(database);
