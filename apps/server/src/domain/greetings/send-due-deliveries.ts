@@ -22,6 +22,7 @@
  * uncertain, and a late 'sent' from the slow worker corrects it.
  */
 import { randomBytes } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { sql, type Kysely } from "kysely";
 import type { GreetingChannel, GreetingLanguage, GreetingSettings } from "@kexin/contracts";
 import type { DB } from "../../db/schema.ts";
@@ -36,6 +37,7 @@ import { isInQuietHours, zonedParts } from "./zoned-time.ts";
 /** A claim older than this belongs to a dead worker (SMTP timeouts are a minute; a batch takes seconds). */
 export const SEND_LEASE_MS = 10 * 60_000;
 export const MAX_ATTEMPTS = 3;
+const RENDERS_BETWEEN_YIELDS = 16;
 const RETRY_DELAYS_MS = [5 * 60_000, 30 * 60_000];
 
 export interface SendOptions {
@@ -119,22 +121,23 @@ export async function sendDueDeliveries(options: SendOptions): Promise<SendResul
     );
     await loadTemplates(db, orgId, claimed, templates);
     await loadCampaignNames(db, orgId, claimed, campaignNames);
-    // Rendered one after another (liquid's time limit counts wall time, so interleaved renders would trip it),
-    // then handed over together: the pooled transport keeps its connections busy.
-    const prepared: (Outcome | Prepared)[] = [];
-    for (const row of claimed) {
-      prepared.push(
-        await prepare(row, sources.get(row.customer_id), options, {
-          template: row.template_id ? templates.get(row.template_id) : null,
-          orgName: org.name,
-          campaignName: row.campaign_id ? campaignNames.get(row.campaign_id) : undefined,
-          now: clock(),
-        }),
-      );
+    // Rendered one after another (liquid's time limit counts wall time, so interleaved renders would trip it), each
+    // handed to its channel as soon as it is ready; every few letters the loop lets the sockets move, so sending
+    // overlaps rendering instead of waiting for the whole batch.
+    const handedOver: Promise<Outcome>[] = [];
+    for (const [index, row] of claimed.entries()) {
+      const item = await prepare(row, sources.get(row.customer_id), options, {
+        template: row.template_id ? templates.get(row.template_id) : null,
+        orgName: org.name,
+        campaignName: row.campaign_id ? campaignNames.get(row.campaign_id) : undefined,
+        now: clock(),
+      });
+      handedOver.push("status" in item ? Promise.resolve(item) : handOver(item, options, clock));
+      if (index % RENDERS_BETWEEN_YIELDS === RENDERS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
     }
     // While this batch is on its way, the loop claims and renders the next: at most two batches are in flight.
     const batch = (async () => {
-      const outcomes = await Promise.all(prepared.map((item) => ("status" in item ? item : handOver(item, options, clock))));
+      const outcomes = await Promise.all(handedOver);
       await options.onBatchSent?.(outcomes.filter((outcome) => outcome.status === "sent").length);
       await markOutcomes(db, orgId, token, outcomes, clock());
       for (const outcome of outcomes) {
