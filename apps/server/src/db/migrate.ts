@@ -14,6 +14,7 @@ import * as greetings from "./migrations/0010-greetings.ts";
 import * as complaints from "./migrations/0011-complaints.ts";
 import * as jobs from "./migrations/0012-jobs.ts";
 import * as valueFiguresInPlace from "./migrations/0013-value-figures-in-place.ts";
+import * as messageDeliveriesLeanIndexes from "./migrations/0014-message-deliveries-lean-indexes.ts";
 
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "0011-complaints": complaints,
   "0012-jobs": jobs,
   "0013-value-figures-in-place": valueFiguresInPlace,
+  "0014-message-deliveries-lean-indexes": messageDeliveriesLeanIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
