@@ -9,10 +9,15 @@
  *
  * Environment: KEXIN_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:55432/postgres; a fresh database is
  * created and dropped), KEXIN_BENCH_CUSTOMERS (100000), KEXIN_BENCH_SMTP_CONNECTIONS (8), KEXIN_BENCH_CLAIM (500),
- * KEXIN_BENCH_WRITE (0 to skip writing BENCHMARKS.md).
+ * KEXIN_BENCH_WRITE (0 to skip writing BENCHMARKS.md), KEXIN_BENCH_NODEMAILER (0 to skip the slow nodemailer baseline while
+ * trying changes; the BENCHMARKS.md section is then not written), KEXIN_BENCH_PROFILE (a directory: write a CPU profile of
+ * the greetings job there).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import os from "node:os";
+import { join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
 import nodemailer from "nodemailer";
@@ -32,6 +37,7 @@ const CUSTOMERS = Number(env.KEXIN_BENCH_CUSTOMERS ?? 100_000);
 const CONNECTIONS = Number(env.KEXIN_BENCH_SMTP_CONNECTIONS ?? 8);
 const CLAIM = Number(env.KEXIN_BENCH_CLAIM ?? 500);
 const TARGET_SECONDS = 60;
+const isNodemailerMeasured = env.KEXIN_BENCH_NODEMAILER !== "0";
 const FROM = "Kexin <greetings@bench.kexin.test>";
 
 // ---- The SMTP sink (child process): accepts everything, counts messages and distinct recipients. ----
@@ -65,6 +71,26 @@ if (process.argv.includes("--sink")) {
   });
 } else {
   await main();
+}
+
+/** KEXIN_BENCH_PROFILE=<dir>: a V8 CPU profile of the greetings job alone (open it in Chrome DevTools). */
+async function startProfiler(): Promise<{ stop(directory: string): Promise<string> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((done, fail) => session.post(method, (error, result) => (error ? fail(error) : done(result))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return {
+    async stop(directory) {
+      const { profile } = (await post("Profiler.stop")) as { profile: object };
+      session.disconnect();
+      mkdirSync(directory, { recursive: true });
+      const file = join(directory, `greetings-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
 }
 
 function ask<T>(child: ChildProcess, type: string): Promise<T> {
@@ -144,7 +170,7 @@ async function main() {
     console.log(`rendered ${messages.length} letters for the baseline in ${renderSeconds.toFixed(1)} s (not timed)`);
     const transport = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: CONNECTIONS, disableFileAccess: true, disableUrlAccess: true });
     started = Date.now();
-    for (let start = 0; start < messages.length; start += CLAIM) {
+    for (let start = 0; start < messages.length && isNodemailerMeasured; start += CLAIM) {
       await Promise.all(messages.slice(start, start + CLAIM).map((message) => transport.sendMail({ from: FROM, ...message })));
     }
     const baselineSeconds = (Date.now() - started) / 1000;
@@ -173,6 +199,8 @@ async function main() {
       .execute();
     const mailer = createBulkSmtpMailer({ url: sink.url, from: FROM, maxConnections: CONNECTIONS });
     started = Date.now();
+    const cpuBefore = process.cpuUsage();
+    const profiler = env.KEXIN_BENCH_PROFILE ? await startProfiler() : undefined;
     const result = await runGreetings({
       db,
       orgId: org.id,
@@ -183,6 +211,9 @@ async function main() {
       claimSize: CLAIM,
     });
     const kexinSeconds = (Date.now() - started) / 1000;
+    const kexinCpu = process.cpuUsage(cpuBefore);
+    if (profiler) console.log(`CPU profile of the greetings job: ${await profiler.stop(resolve(env.KEXIN_BENCH_PROFILE!))}`);
+    console.log(`kexin process CPU: ${((kexinCpu.user + kexinCpu.system) / 1e6).toFixed(1)} s of ${kexinSeconds.toFixed(1)} s`);
     await mailer.close();
     const kexinCount = await ask<{ messages: number; distinct: number }>(sink.child, "count");
     const statuses = await db
@@ -228,7 +259,7 @@ async function main() {
       `Rendering the baseline's letters (merge fields read from the database, liquid) took ${renderSeconds.toFixed(1)} s, not counted in the baseline.`,
     ].join("\n");
     console.log(`\n${body}\n`);
-    if (env.KEXIN_BENCH_WRITE !== "0") writeBenchmarkSection("## Greeting campaign (100,000 letters through SMTP)", body);
+    if (env.KEXIN_BENCH_WRITE !== "0" && isNodemailerMeasured) writeBenchmarkSection("## Greeting campaign (100,000 letters through SMTP)", body);
     if (!isComplete) process.exitCode = 1;
   } finally {
     await dispose();

@@ -157,7 +157,11 @@ export async function sendDueDeliveries(options: SendOptions): Promise<SendResul
   return result;
 }
 
-/** Claims up to `limit` due pending rows in one statement; committed before anything is sent. */
+/**
+ * Claims up to `limit` due pending rows in one statement; committed before anything is sent. Ordered by due time
+ * alone, so the (org, due_at) index of pending rows stops after `limit` rows: a campaign's letters all fall due at the
+ * same moment, and a tie-break on id made every claim read and sort all of them.
+ */
 async function claimDue(
   db: Kysely<DB>,
   orgId: string,
@@ -170,7 +174,7 @@ async function claimDue(
     with due as (
       select id from message_deliveries
       where org_id = ${orgId} and status = 'pending' and due_at <= ${now}
-      order by due_at, id
+      order by due_at
       limit ${limit}
       for update skip locked
     )
