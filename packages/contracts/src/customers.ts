@@ -167,6 +167,8 @@ export const TimelineEvent = z.object({
   summary: z.string(),
   body: z.string().nullable(),
   amount: z.number().nullable(),
+  /** Purchases: how many line items the order had (the summary is its sales channel). */
+  itemCount: z.number().int().nullable(),
   storeName: z.string().nullable(),
   actorName: z.string().nullable(),
 });

@@ -42,6 +42,16 @@ const ICONS: Record<TimelineEvent["kind"], { icon: ReactNode; color: string }> =
   complaint: { icon: <WarningOutlined />, color: "#cf1322" },
 };
 
+const PURCHASE_CHANNELS = ["store", "online", "wechat", "phone"] as const;
+
+/** A purchase's summary is its sales channel: the usual ones in the reader's language, any other as imported. */
+function purchaseText(event: TimelineEvent, t: TFunction): string {
+  const channel = PURCHASE_CHANNELS.find((known) => known === event.summary);
+  return [channel ? t(`timeline.channel.${channel}`) : event.summary, event.itemCount ? t("timeline.items", { count: event.itemCount }) : ""]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 /** A letter's summary is "channel · status · subject"; channel and status are shown in the reader's language. */
 function messageText(summary: string, t: TFunction): string {
   const [channel, status, ...subject] = summary.split(" · ") as [GreetingChannel, DeliveryStatus, ...string[]];
@@ -67,7 +77,15 @@ function EventContent({ event }: { event: TimelineEvent }) {
         <Typography.Text strong>{t(`kinds.${event.kind}`)}</Typography.Text>
         <Typography.Text type="secondary">{formatDateTime(locale, event.at)}</Typography.Text>
       </Space>
-      <div className="kexin-pre">{event.kind === "tier" ? tierChangeText : event.kind === "message" ? messageText(event.summary, t) : event.summary}</div>
+      <div className="kexin-pre">
+        {event.kind === "tier"
+          ? tierChangeText
+          : event.kind === "message"
+            ? messageText(event.summary, t)
+            : event.kind === "purchase"
+              ? purchaseText(event, t)
+              : event.summary}
+      </div>
       {event.body && (
         <Typography.Paragraph type="secondary" className="kexin-pre" style={{ marginBottom: 0 }} ellipsis={{ rows: 4, expandable: true }}>
           {event.body}

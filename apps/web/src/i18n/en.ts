@@ -190,6 +190,8 @@ export const en: Messages = {
     amount: "Amount {{amount}}",
     by: "By {{name}}",
     at: "Store: {{store}}",
+    items: "items: {{count}}",
+    channel: { store: "in store", online: "online", wechat: "WeChat", phone: "by phone" },
   },
   kinds: {
     purchase: "Purchase",

@@ -187,6 +187,8 @@ export const zhCN = {
     amount: "金额 {{amount}}",
     by: "记录人：{{name}}",
     at: "门店：{{store}}",
+    items: "{{count}} 件商品",
+    channel: { store: "门店", online: "线上", wechat: "微信", phone: "电话" },
   },
   kinds: {
     purchase: "消费",

@@ -189,6 +189,8 @@ export const zhTW: Messages = {
     amount: "金額 {{amount}}",
     by: "紀錄人：{{name}}",
     at: "門市：{{store}}",
+    items: "{{count}} 件商品",
+    channel: { store: "門市", online: "線上", wechat: "微信", phone: "電話" },
   },
   kinds: {
     purchase: "消費",

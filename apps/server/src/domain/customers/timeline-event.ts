@@ -23,14 +23,14 @@ const toEventKind = (kind: string): TimelineEvent["kind"] => {
 
 export function presentTimelineEvent(row: TimelineRow): TimelineEvent {
   const isPurchase = row.kind === "purchase";
-  const purchaseSummary = [row.summary, row.item_count ? `${row.item_count} items` : null].filter(Boolean).join(" · ");
   return {
     id: row.id,
     kind: toEventKind(row.kind),
     at: toIso(row.occurred_at)!,
-    summary: isPurchase ? purchaseSummary || "purchase" : (row.summary ?? ""),
+    summary: row.summary ?? "",
     body: row.body,
     amount: row.amount === null ? null : Number(row.amount),
+    itemCount: isPurchase && row.item_count ? row.item_count : null,
     storeName: row.store_name,
     actorName: row.actor_name,
   };
