@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { AppError, type ErrorKind } from "../domain/app-error.ts";
 
 const STATUS: Record<ErrorKind, number> = {
@@ -20,6 +20,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status === 429) {
+      const { rateLimitedPage } = (request.routeOptions.config ?? {}) as { rateLimitedPage?: (request: FastifyRequest) => string };
+      if (rateLimitedPage) return reply.status(429).type("text/html; charset=utf-8").send(rateLimitedPage(request));
       return reply.status(429).send({ error: { code: "rate_limited", message: "too many requests, try again later" } });
     }
     if (status === 413) {

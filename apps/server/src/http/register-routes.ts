@@ -37,7 +37,10 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
     app.route({
       method: route.method,
       url: route.url,
-      config: route.rateLimit ? { rateLimit: { ...route.rateLimit, max: rateLimitMax(route.rateLimit.max, services) } } : {},
+      config: {
+        ...(route.rateLimit && { rateLimit: { ...route.rateLimit, max: rateLimitMax(route.rateLimit.max, services) } }),
+        ...(route.rateLimitedPage && { rateLimitedPage: route.rateLimitedPage }),
+      },
       ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
       handler: async (request, reply) => {
         const actor = await resolveActor(services, request);

@@ -56,6 +56,8 @@ export interface RouteDefinition<
   status?: number;
   /** Requests per client IP per window; `max` may be read from the configuration. */
   rateLimit?: { max: number | ((config: Config) => number); timeWindow: string };
+  /** For a script-free HTML form: the page to answer 429 with, instead of the JSON error. */
+  rateLimitedPage?: (request: FastifyRequest) => string;
   /** Largest request body in bytes, when smaller than the app's 1 MB (public routes); larger answers 413. */
   bodyLimit?: number;
   handler(

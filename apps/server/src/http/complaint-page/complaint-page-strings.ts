@@ -23,6 +23,8 @@ export interface ComplaintPageStrings {
   thanks(number: string): string;
   notFoundTitle: string;
   notFound: string;
+  tooManyTitle: string;
+  tooMany: string;
   fixErrors: string;
   errors: {
     required: string;
@@ -66,6 +68,8 @@ export const COMPLAINT_PAGE_STRINGS: Record<PageLanguage, ComplaintPageStrings> 
     thanks: (number) => `投诉编号：${number}。我们会尽快与您联系，联系时请提供此编号。`,
     notFoundTitle: "页面不存在",
     notFound: "这个投诉页面不存在或已停用，请向门店工作人员索取新的二维码。",
+    tooManyTitle: "提交太频繁",
+    tooMany: "这台设备刚刚提交过多次，请过一分钟再试；您已填写的内容请返回上一页查看。",
     fixErrors: "请修改下面标出的内容后再提交。",
     errors: {
       required: "请填写这一项",
@@ -107,6 +111,8 @@ export const COMPLAINT_PAGE_STRINGS: Record<PageLanguage, ComplaintPageStrings> 
     thanks: (number) => `Ticket number: ${number}. We will contact you soon; please quote this number.`,
     notFoundTitle: "Page not found",
     notFound: "This complaint page does not exist or was switched off. Please ask the store for a new QR code.",
+    tooManyTitle: "Too many submissions",
+    tooMany: "This device has just sent several complaints. Please try again in a minute; go back to find what you wrote.",
     fixErrors: "Please correct the fields marked below and send again.",
     errors: {
       required: "Please fill this in",
@@ -148,6 +154,8 @@ export const COMPLAINT_PAGE_STRINGS: Record<PageLanguage, ComplaintPageStrings> 
     thanks: (number) => `投訴編號：${number}。我們會盡快與您聯絡，聯絡時請提供此編號。`,
     notFoundTitle: "頁面不存在",
     notFound: "這個投訴頁面不存在或已停用，請向門市人員索取新的 QR 碼。",
+    tooManyTitle: "提交太頻繁",
+    tooMany: "這台裝置剛剛提交過多次，請過一分鐘再試；您已填寫的內容請返回上一頁查看。",
     fixErrors: "請修改下面標出的內容後再提交。",
     errors: {
       required: "請填寫這一項",

@@ -87,3 +87,9 @@ export function renderComplaintPageNotFound(language: PageLanguage): string {
   const strings = COMPLAINT_PAGE_STRINGS[language];
   return page(language, strings.notFoundTitle, `<div class="done"><h1>${escapeHtml(strings.notFoundTitle)}</h1><p>${escapeHtml(strings.notFound)}</p></div>`);
 }
+
+/** The answer when one device sent too many complaints in a minute: a page, since the form has no script to show JSON. */
+export function renderComplaintRateLimited(language: PageLanguage): string {
+  const strings = COMPLAINT_PAGE_STRINGS[language];
+  return page(language, strings.tooManyTitle, `<div class="done" data-testid="complaint-rate-limited"><h1>${escapeHtml(strings.tooManyTitle)}</h1><p>${escapeHtml(strings.tooMany)}</p></div>`);
+}

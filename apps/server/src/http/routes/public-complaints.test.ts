@@ -130,6 +130,18 @@ describe.each(testDatabaseKinds)("public complaint page on $name", (kind) => {
       const statuses = [];
       for (let attempt = 0; attempt < 5; attempt++) statuses.push((await post(fields, limited)).statusCode);
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      // The form has no script: the refusal is a page in the browser's language, not JSON.
+      const refused = await limited.inject({ method: "POST", url: `/c/${slug}`, headers: { ...FORM_HEADERS, "accept-language": "zh-CN" }, payload: form(fields) });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers["content-type"]).toMatch(/^text\/html/);
+      expect(refused.body).toContain("提交太频繁");
+      // The JSON route for mini-programs (a limit of its own) still answers JSON.
+      const sendJson = () =>
+        limited.inject({ method: "POST", url: `/api/public/complaints/${slug}`, payload: { category: "other", body: "x", name: "n", phone: "12345" } });
+      for (let attempt = 0; attempt < 3; attempt++) expect((await sendJson()).statusCode).toBe(201);
+      const json = await sendJson();
+      expect(json.statusCode).toBe(429);
+      expect(json.json().error.code).toBe("rate_limited");
     } finally {
       await limited.close();
     }

@@ -17,6 +17,7 @@ import { COMPLAINT_PAGE_STRINGS, pageLanguage, type PageLanguage } from "../comp
 import {
   renderComplaintForm,
   renderComplaintPageNotFound,
+  renderComplaintRateLimited,
   renderComplaintThanks,
   type FormField,
   type FormValues,
@@ -80,6 +81,10 @@ export const publicComplaintRoutes = [
     response: null,
     status: 200,
     rateLimit: perIp,
+    rateLimitedPage: (request) => {
+      const { lang } = (request.query ?? {}) as { lang?: string };
+      return renderComplaintRateLimited(pageLanguage(typeof lang === "string" ? lang : undefined, request.headers["accept-language"]));
+    },
     bodyLimit: BODY_LIMIT,
     handler: async ({ db, params, query, request, reply }) => {
       const form = (request.body && typeof request.body === "object" ? request.body : {}) as Record<string, unknown>;
