@@ -4,7 +4,7 @@
  * demand or the nightly one) a second click gets that job back instead of another.
  */
 import type { JobRequested } from "@kexin/contracts";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/enqueue-job.ts";
 import type { Actor } from "../auth/actor.ts";
@@ -23,23 +23,25 @@ const ON_DEMAND = "on-demand:";
  * job has finished, the next click's key is new. A new request is audited (value.recompute).
  */
 export async function requestValueRecompute({ db, actor, now = new Date() }: { db: Kysely<DB>; actor: Actor; now?: Date }): Promise<JobRequested> {
-  const recomputes = db.selectFrom("jobs").where("org_id", "=", actor.orgId).where("kind", "=", RECOMPUTE_VALUES_JOB);
-  const pending = await recomputes.select("id").where("status", "in", ["queued", "running"]).orderBy("created_at").executeTakeFirst();
-  if (pending) {
-    await db.updateTable("jobs").set({ run_at: now }).where("id", "=", pending.id).where("status", "=", "queued").where("run_at", ">", now).execute();
-    return { job: await loadJob(db, pending.id), isNew: false };
+  // One statement, so one snapshot: a job another click enqueued a moment ago is either seen as pending here, or not
+  // yet seen at all (and then both clicks compute the same key below) — never seen as "previous" only.
+  const { rows } = await sql<{ pending_id: string | null; previous_id: string | null }>`
+    select
+      (select id from jobs where org_id = ${actor.orgId} and kind = ${RECOMPUTE_VALUES_JOB}
+         and status in ('queued', 'running') order by created_at limit 1) as pending_id,
+      (select id from jobs where org_id = ${actor.orgId} and kind = ${RECOMPUTE_VALUES_JOB}
+         and key like ${`${ON_DEMAND}%`} order by created_at desc, id desc limit 1) as previous_id
+  `.execute(db);
+  const { pending_id: pendingId, previous_id: previousId } = rows[0];
+  if (pendingId) {
+    await db.updateTable("jobs").set({ run_at: now }).where("id", "=", pendingId).where("status", "=", "queued").where("run_at", ">", now).execute();
+    return { job: await loadJob(db, pendingId), isNew: false };
   }
-  const previous = await recomputes
-    .select("id")
-    .where("key", "like", `${ON_DEMAND}%`)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
   const enqueued = await inTransaction(db, async (trx) => {
     const job = await enqueueJob(trx, {
       orgId: actor.orgId,
       kind: RECOMPUTE_VALUES_JOB,
-      key: `${ON_DEMAND}after:${previous?.id ?? "none"}`,
+      key: `${ON_DEMAND}after:${previousId ?? "none"}`,
       payload: { requestedBy: storedUserId(actor) },
       runAt: now,
     });
