@@ -69,6 +69,9 @@ export async function writeValueFigures(
         ) as u(customer_id, orders, first_purchase_at, last_purchase_at, revenue, annual_spend, annual_value, gross_profit,
                cost_to_serve, recency_days, rfm_r, rfm_f, rfm_m, rfm_segment, repeat_purchases, p_alive, expected_purchases,
                clv, clv_top_percent, profit_top_percent, expected_interval_days, churn_status)
+      ), tiered as (
+        -- The rules read the row as \`v\`; evaluated once per customer, for both the computed tier and the tier in force.
+        select v.*, ${tierCaseSql(rules)} as computed_tier from v
       ), previous as (
         select customer_id, tier from customer_values where org_id = ${orgId} and customer_id = any(${ids}::uuid[])
       ), written as (
@@ -78,12 +81,12 @@ export async function writeValueFigures(
           repeat_purchases, p_alive, expected_purchases, clv, clv_top_percent, profit_top_percent,
           expected_interval_days, churn_status, computed_tier, tier
         )
-        select v.customer_id, ${orgId}, ${computedAt.toISOString()}::timestamptz, v.orders, v.first_purchase_at,
-               v.last_purchase_at, v.revenue, v.annual_spend, v.annual_value, v.gross_profit, v.cost_to_serve,
-               v.recency_days, v.rfm_r, v.rfm_f, v.rfm_m, v.rfm_score, v.rfm_segment,
-               v.repeat_purchases, v.p_alive, v.expected_purchases, v.clv, v.clv_top_percent, v.profit_top_percent,
-               v.expected_interval_days, v.churn_status, ${tierCaseSql(rules)}, ${tierCaseSql(rules)}
-        from v
+        select t.customer_id, ${orgId}, ${computedAt.toISOString()}::timestamptz, t.orders, t.first_purchase_at,
+               t.last_purchase_at, t.revenue, t.annual_spend, t.annual_value, t.gross_profit, t.cost_to_serve,
+               t.recency_days, t.rfm_r, t.rfm_f, t.rfm_m, t.rfm_score, t.rfm_segment,
+               t.repeat_purchases, t.p_alive, t.expected_purchases, t.clv, t.clv_top_percent, t.profit_top_percent,
+               t.expected_interval_days, t.churn_status, t.computed_tier, t.computed_tier
+        from tiered t
         on conflict (customer_id) do update set
           computed_at = excluded.computed_at, orders = excluded.orders, first_purchase_at = excluded.first_purchase_at,
           last_purchase_at = excluded.last_purchase_at, revenue = excluded.revenue, annual_spend = excluded.annual_spend,
